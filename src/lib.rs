@@ -5,10 +5,13 @@
 //! `store` (sled), `service` (commands and queries), `client` (the one interface the TUI
 //! uses), `ui` (the terminal).
 
+pub mod cli;
 pub mod client;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod launch;
 pub mod protocol;
 pub mod service;
 pub mod store;
+pub mod ui;

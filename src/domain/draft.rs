@@ -136,11 +136,7 @@ impl ClientDraft {
 
     /// The name to show: the full name, or the nickname in quotes when no name is known.
     pub fn display_name(&self) -> String {
-        if self.name.trim().is_empty() {
-            format!("\"{}\"", self.nickname.trim())
-        } else {
-            self.name.trim().to_string()
-        }
+        super::names::display_name(&self.name, &self.nickname)
     }
 
     /// Every rule the draft breaks, judged on `today` (WIB). Empty means it may be saved.

@@ -3,6 +3,7 @@
 
 /// Folds a name to a key: lower case, letters and spaces only, old Dutch-era spellings
 /// (oe, dj, tj, sj, ch) modernised, `sy`/`kh` simplified, doubled letters collapsed.
+/// Digits are kept as they are, so registration numbers and NIKs fold to themselves.
 pub fn fold(name: &str) -> String {
     let lower: String = name
         .chars()
@@ -25,12 +26,21 @@ pub fn fold(name: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if out.ends_with(c) && c != ' ' {
+        if out.ends_with(c) && c.is_alphabetic() {
             continue;
         }
         out.push(c);
     }
     out
+}
+
+/// The name to show: the full name, or the nickname in quotes when no name is known.
+pub fn display_name(name: &str, nickname: &str) -> String {
+    if name.trim().is_empty() {
+        format!("\"{}\"", nickname.trim())
+    } else {
+        name.trim().to_string()
+    }
 }
 
 /// Similarity of two names from 0.0 to 1.0 on their folded keys (Jaro-Winkler).

@@ -1,0 +1,70 @@
+//! What a key means: the keymap turns keys into actions; screens and popups apply them.
+
+/// One user intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave mentas; asks first if a form holds unsaved input.
+    Quit,
+    /// Show every key that works here and everywhere.
+    Help,
+    /// Move the selection or scroll up one row.
+    Up,
+    /// Move the selection or scroll down one row.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// To the first row.
+    Home,
+    /// To the last row.
+    End,
+    /// Open the selected resident's detail.
+    Open,
+    /// Close what is on top and go back.
+    Back,
+    /// Start typing a search.
+    Search,
+    /// Finish typing the search and keep its results.
+    SearchDone,
+    /// Empty the search.
+    SearchClear,
+    /// Open the form for a new resident.
+    New,
+    /// Open the form to edit the selected resident.
+    Edit,
+    /// Change the selected resident's status.
+    ChangeStatus,
+    /// Show or hide residents who have exited.
+    ToggleExited,
+    /// Next status filter (all, then each status).
+    CycleStatusFilter,
+    /// Next stage filter (all, then each stage).
+    CycleStageFilter,
+    /// Sort by the next column.
+    CycleSort,
+    /// Reverse the sort order.
+    ReverseSort,
+    /// Remove the search and every filter.
+    ClearFilters,
+    /// Focus the next form field.
+    NextField,
+    /// Focus the previous form field.
+    PrevField,
+    /// Previous value of a choice field (or cursor left in text).
+    ChoicePrev,
+    /// Next value of a choice field (or cursor right in text).
+    ChoiceNext,
+    /// Save the form.
+    Save,
+    /// Close the form (asks first if something was typed).
+    Cancel,
+    /// Ignore the likely duplicates and create a new person.
+    ContinueNew,
+    /// Open the selected existing person instead of creating a new one.
+    OpenExisting,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+}

@@ -1,0 +1,5 @@
+//! The screens: one file each, with their state, key handling and drawing.
+
+pub mod detail;
+pub mod roster;
+pub mod setup;

@@ -1,0 +1,267 @@
+//! The message catalogue: each message in Indonesian and English, side by side, so a
+//! message without both cannot be written.
+
+macro_rules! catalogue {
+    ($($name:ident => $id:literal, $en:literal;)*) => {
+        /// A message the UI shows. `{}` marks where `Lang::f` puts its arguments.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name,)* }
+
+        impl Msg {
+            /// Every message, for the completeness test.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            pub(super) fn id(self) -> &'static str {
+                match self { $(Msg::$name => $id,)* }
+            }
+
+            pub(super) fn en(self) -> &'static str {
+                match self { $(Msg::$name => $en,)* }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Shell
+    TabRoster => "Klien", "Residents";
+    RoleStaff => "staf", "staff";
+    RoleSupervisor => "supervisor", "supervisor";
+    RoleHead => "kepala", "head";
+    TooSmall => "Jendela terlalu kecil", "Window too small";
+    TooSmallHint => "Perbesar terminal sampai minimal {}×{}", "Enlarge the terminal to at least {}×{}";
+    Loading => "Memuat…", "Loading…";
+    HelpTitle => "Tombol", "Keys";
+    HelpHere => "Di layar ini", "On this screen";
+    HelpEverywhere => "Di mana saja", "Everywhere";
+    HelpClose => "Esc atau ? untuk menutup", "Esc or ? to close";
+    ConfirmDiscard => "Buang isian yang belum disimpan?  y = ya, buang   n = tidak, kembali", "Discard unsaved input?  y = yes, discard   n = no, go back";
+    ConfirmQuit => "Ada isian yang belum disimpan. Tetap keluar?  y = ya   n = tidak", "There is unsaved input. Quit anyway?  y = yes   n = no";
+    // Keys (footer and help)
+    KeyQuit => "keluar", "quit";
+    KeyHelp => "bantuan", "help";
+    KeyMove => "pindah", "move";
+    KeyPage => "halaman", "page";
+    KeyFirstLast => "awal/akhir", "first/last";
+    KeyOpen => "buka", "open";
+    KeyBack => "kembali", "back";
+    KeySearch => "cari", "search";
+    KeyNew => "baru", "new";
+    KeyEdit => "ubah", "edit";
+    KeyStatus => "status", "status";
+    KeyShowExited => "tampilkan keluar", "show exited";
+    KeyFilterStatus => "filter status", "filter status";
+    KeyFilterStage => "filter tahap", "filter stage";
+    KeySort => "urutkan", "sort";
+    KeyReverse => "balik urutan", "reverse";
+    KeyClearFilters => "hapus filter", "clear filters";
+    KeySave => "simpan", "save";
+    KeyCancel => "batal", "cancel";
+    KeyNextField => "kolom berikut", "next field";
+    KeyPrevField => "kolom sebelum", "previous field";
+    KeyChoose => "pilih nilai", "choose value";
+    KeyDone => "selesai", "done";
+    KeyClearSearch => "hapus pencarian", "clear search";
+    KeyContinueNew => "lanjut sebagai orang baru", "continue as a new person";
+    KeyOpenExisting => "buka orang ini", "open this person";
+    KeyYes => "ya", "yes";
+    KeyNo => "tidak", "no";
+    KeyScroll => "gulir", "scroll";
+    // Roster
+    ColRegNo => "No. Reg", "Reg. no";
+    ColName => "Nama", "Name";
+    ColNickname => "Panggilan", "Nickname";
+    ColNik => "NIK", "NIK";
+    ColSex => "JK", "Sex";
+    ColAge => "Umur", "Age";
+    ColOrigin => "Asal", "Origin";
+    ColAdmitted => "Masuk", "Admitted";
+    ColStage => "Tahap", "Stage";
+    ColStatus => "Status", "Status";
+    ColRoom => "Kamar", "Room";
+    ColStays => "Ke-", "Stay";
+    RosterCount => "{} dari {} klien", "{} of {} residents";
+    RosterFilterStatus => "status: {}", "status: {}";
+    RosterFilterStage => "tahap: {}", "stage: {}";
+    RosterInResidence => "di panti", "in residence";
+    RosterAllIncludingExited => "semua, termasuk keluar", "all, exited included";
+    RosterSort => "urut: {}", "sort: {}";
+    RosterSearchPrompt => "Cari: ", "Search: ";
+    RosterSearchHint => "nama, panggilan, no. reg atau NIK", "name, nickname, reg. no or NIK";
+    RosterAll => "semua", "all";
+    RosterEmpty => "Belum ada klien. Tekan n untuk menambah.", "No residents yet. Press n to add one.";
+    RosterNoMatch => "Tidak ada klien yang cocok. Esc menghapus pencarian, c menghapus filter.", "No resident matches. Esc clears the search, c clears the filters.";
+    // Sex
+    SexMale => "Laki-laki", "Male";
+    SexFemale => "Perempuan", "Female";
+    SexMaleShort => "L", "M";
+    SexFemaleShort => "P", "F";
+    // Status
+    StatusActive => "aktif", "active";
+    StatusLeave => "izin", "on leave";
+    StatusSick => "sakit", "sick";
+    StatusReferred => "dirujuk", "referred";
+    StatusAbsconded => "kabur", "absconded";
+    StatusExited => "keluar", "exited";
+    // Stage
+    StageIntake => "Pendekatan awal", "Intake";
+    StageAssessment => "Asesmen", "Assessment";
+    StagePlan => "Rencana intervensi", "Intervention plan";
+    StageIntervention => "Intervensi", "Intervention";
+    StageResocialisation => "Resosialisasi", "Resocialisation";
+    StageTermination => "Terminasi", "Termination";
+    StageAftercare => "Bimbingan lanjut", "Aftercare";
+    StageIntakeShort => "Awal", "Intake";
+    StageAssessmentShort => "Asesmen", "Assess.";
+    StagePlanShort => "Rencana", "Plan";
+    StageInterventionShort => "Intervensi", "Interv.";
+    StageResocialisationShort => "Resos.", "Resoc.";
+    StageTerminationShort => "Terminasi", "Termin.";
+    StageAftercareShort => "Lanjut", "Aftercare";
+    // Religion
+    ReligionIslam => "Islam", "Islam";
+    ReligionProtestant => "Kristen", "Protestant";
+    ReligionCatholic => "Katolik", "Catholic";
+    ReligionHindu => "Hindu", "Hindu";
+    ReligionBuddhist => "Buddha", "Buddhist";
+    ReligionConfucian => "Konghucu", "Confucian";
+    ReligionOther => "Lainnya", "Other";
+    // Education
+    EducationNone => "Tidak sekolah", "No schooling";
+    EducationPrimary => "SD", "Primary";
+    EducationJuniorHigh => "SMP", "Junior high";
+    EducationSeniorHigh => "SMA/SMK", "Senior high";
+    EducationHigher => "Perguruan tinggi", "Higher education";
+    // Referral
+    ReferralRaid => "Razia Satpol PP", "Satpol PP raid";
+    ReferralSocialOffice => "Rujukan Dinas Sosial", "Social office referral";
+    ReferralPolice => "Kepolisian", "Police";
+    ReferralHospital => "Rumah sakit", "Hospital";
+    ReferralFamily => "Keluarga", "Family";
+    ReferralSelf => "Datang sendiri", "Came on their own";
+    ReferralOther => "Lainnya", "Other";
+    // Exit reasons
+    ExitFamily => "Kembali ke keluarga", "Returned to family";
+    ExitWork => "Bekerja", "Work";
+    ExitOwnBusiness => "Usaha sendiri", "Own business";
+    ExitReferred => "Dirujuk ke lembaga lain", "Referred elsewhere";
+    ExitAbsconded => "Kabur", "Absconded";
+    ExitDied => "Meninggal", "Died";
+    ExitOther => "Lainnya", "Other";
+    // Origin and unknowns
+    Unknown => "tidak diketahui", "unknown";
+    OutsideEastJava => "Luar Jawa Timur", "Outside East Java";
+    None_ => "belum ada", "none";
+    // Form
+    FormNewTitle => "Klien baru", "New resident";
+    FormEditTitle => "Ubah data: {}", "Edit: {}";
+    FieldName => "Nama lengkap", "Full name";
+    FieldNickname => "Nama panggilan", "Nickname";
+    FieldNik => "NIK", "NIK";
+    FieldKk => "No. KK", "Family card (KK)";
+    FieldSex => "Jenis kelamin", "Sex";
+    FieldBirthPlace => "Tempat lahir", "Place of birth";
+    FieldBirthDate => "Tanggal lahir", "Date of birth";
+    FieldReligion => "Agama", "Religion";
+    FieldEducation => "Pendidikan", "Education";
+    FieldOrigin => "Asal daerah", "Origin";
+    FieldFamilyContact => "Kontak keluarga", "Family contact";
+    FieldAdmitted => "Tanggal masuk", "Admission date";
+    FieldReferral => "Sumber rujukan", "Referred by";
+    FieldRoom => "Kamar", "Room";
+    FieldBed => "Tempat tidur", "Bed";
+    FieldStage => "Tahap", "Stage";
+    FieldNotes => "Catatan", "Notes";
+    HintDate => "hh-bb-tttt, mis. 28-11-2026", "dd-mm-yyyy, e.g. 28-11-2026";
+    HintBirth => "hh-bb-tttt, atau tahun kira-kira (1975), kosong = tidak tahu", "dd-mm-yyyy, or a rough year (1975), empty = unknown";
+    HintNumber => "16 angka, kosong = belum ada", "16 digits, empty = none yet";
+    HintChoice => "←/→ memilih, atau ketik untuk mencari", "←/→ to choose, or type to find";
+    FormUnsaved => "belum disimpan", "not saved";
+    FormFixErrors => "Ada {} isian yang perlu diperbaiki (ditandai ⚠).", "{} fields need fixing (marked ⚠).";
+    FormWarningsAccept => "Periksa peringatan di atas. Tekan Ctrl-S lagi untuk tetap menyimpan.", "Check the warnings above. Press Ctrl-S again to save anyway.";
+    // Problems
+    ProblemNameRequired => "Isi nama lengkap atau nama panggilan", "Enter a full name or a nickname";
+    ProblemTooLong => "Terlalu panjang (paling banyak {} huruf)", "Too long (at most {} characters)";
+    ProblemNumberLength => "Harus 16 angka (tertulis {})", "Must be 16 digits ({} typed)";
+    ProblemNumberDigits => "Hanya boleh angka", "Digits only";
+    ProblemNikDate => "Digit 7–12 (tanggal lahir) bukan tanggal yang ada", "Digits 7–12 (birth date) are not a real date";
+    ProblemNikZero => "Kode wilayah atau nomor urut tidak boleh nol", "Region code or serial cannot be zero";
+    ProblemDateFormat => "Tulis tanggal seperti 28-11-2026", "Write the date like 28-11-2026";
+    ProblemDateTimeFormat => "Tulis seperti 28-11-2026 14:30", "Write it like 28-11-2026 14:30";
+    ProblemNoSuchDay => "Tanggal itu tidak ada di kalender", "That date does not exist";
+    ProblemBirthYear => "Tahun lahir tidak masuk akal", "Not a plausible birth year";
+    ProblemInFuture => "Tanggal ini belum terjadi", "This date is in the future";
+    ProblemTooEarly => "Tanggal ini terlalu lampau", "This date is too far back";
+    ProblemNikTaken => "NIK ini sudah dipakai {} ({})", "This NIK already belongs to {} ({})";
+    ProblemCapacity => "Tulis angka 1–9999", "Enter a number 1–9999";
+    ProblemRequired => "Wajib diisi", "Required";
+    WarnNikBirthDate => "NIK menyebut lahir {}, tidak sama dengan tanggal lahir", "The NIK says born {}, unlike the birth date";
+    WarnNikBirthYear => "NIK menyebut tahun lahir {}, tidak sama", "The NIK says birth year {}, which differs";
+    WarnNikSex => "NIK menyebut {}, tidak sama dengan jenis kelamin", "The NIK says {}, unlike the recorded sex";
+    // Duplicates
+    DupTitle => "Mungkin orang yang sama", "Possibly the same person";
+    DupIntro => "Sudah ada klien yang mirip. Orang yang kembali sebaiknya dibuka, bukan dibuat baru:", "Similar residents exist. A returning person should be opened, not created again:";
+    DupSameNik => "NIK sama", "same NIK";
+    DupSimilarName => "nama mirip {}%", "name {}% alike";
+    DupSameYear => "tahun lahir sama", "same birth year";
+    DupSameOrigin => "asal sama", "same origin";
+    DupExitedHint => "sudah keluar: membuka berarti memulai tinggal baru", "exited: opening starts a new stay";
+    // Detail
+    DetailIdentity => "Identitas", "Identity";
+    DetailPlacement => "Penempatan", "Placement";
+    DetailStays => "Riwayat tinggal", "Stays";
+    DetailHistory => "Riwayat status", "Status history";
+    DetailLastChanged => "Terakhir diubah oleh {}, {}", "Last changed by {}, {}";
+    DetailStayOpen => "sekarang", "now";
+    DetailStayLine => "Tinggal ke-{}: {} – {} ({})", "Stay {}: {} – {} ({})";
+    DetailRecordedBy => "dicatat {} oleh {}", "recorded {} by {}";
+    DetailExpectedBack => "kembali {}", "back {}";
+    DetailReferredTo => "ke {}", "to {}";
+    DetailLastSeen => "terakhir terlihat {}", "last seen {}";
+    DetailDays => "{} hari", "{} days";
+    DetailAgeApprox => "±{} tahun", "about {} years";
+    DetailAge => "{} tahun", "{} years";
+    // Status form
+    StatusTitle => "Ubah status: {}", "Change status: {}";
+    StatusNow => "Status sekarang: {}", "Current status: {}";
+    StatusFieldStatus => "Status baru", "New status";
+    StatusFieldDate => "Berlaku tanggal", "From date";
+    StatusFieldReturn => "Kembali tanggal", "Expected back";
+    StatusFieldReferredTo => "Dirujuk ke", "Referred to";
+    StatusFieldLastSeen => "Terakhir terlihat", "Last seen";
+    StatusFieldReason => "Alasan keluar", "Exit reason";
+    StatusFieldDestination => "Tujuan / tempat tinggal", "Destination";
+    StatusFieldNote => "Catatan", "Note";
+    HintDateTime => "hh-bb-tttt jj:mm, mis. 28-11-2026 14:30", "dd-mm-yyyy hh:mm, e.g. 28-11-2026 14:30";
+    StatusSame => "Status itu sudah berlaku", "That is already the status";
+    WrongDateInFuture => "Tanggal belum terjadi", "The date is in the future";
+    WrongDateBeforeAdmission => "Tanggal sebelum tanggal masuk", "The date is before admission";
+    WrongAlreadyExited => "Klien sudah keluar; buka lewat Klien baru untuk memulai tinggal baru", "The resident has exited; start a new stay through New resident";
+    WrongReturnBeforeDate => "Tanggal kembali sebelum tanggal izin", "Expected return is before the leave starts";
+    WrongNotExited => "Klien masih di panti", "The resident is still in residence";
+    WrongOther => "Tidak bisa dilakukan sekarang ({})", "Not possible now ({})";
+    // Results and refusals
+    SavedNew => "Tersimpan: {} ({})", "Saved: {} ({})";
+    SavedEdit => "Perubahan tersimpan: {}", "Changes saved: {}";
+    SavedStatus => "Status {} tersimpan: {}", "Status {} saved: {}";
+    SavedReadmit => "Tinggal baru dimulai untuk {}", "New stay started for {}";
+    Unchanged => "Tidak ada yang berubah", "Nothing changed";
+    ChangedBy => "Diubah oleh {} pukul {}", "Changed by {} at {}";
+    ConflictKeep => "{}. Isian Anda masih di sini: Ctrl-S menyimpan di atas versi baru, Esc membatalkan.", "{}. Your input is kept: Ctrl-S saves it over the new version, Esc cancels.";
+    NeedsRole => "Perlu peran {}", "Needs the {} role";
+    NoAccount => "Akun OS \"{}\" belum punya akun staf mentas.", "The OS user \"{}\" has no mentas staff account.";
+    NoAccountHint => "Minta kepala panti menambahkan Anda. Tekan q untuk keluar.", "Ask the facility head to add you. Press q to quit.";
+    NotSetUp => "Data belum disiapkan", "The store is not set up yet";
+    AlreadySetUp => "Data sudah disiapkan sebelumnya", "The store was already set up";
+    NotFound => "Data tidak ditemukan (mungkin dihapus)", "Record not found (perhaps removed)";
+    StorageFailed => "Gagal menyimpan ke disk: {}. Tidak ada yang tersimpan; periksa ruang disk lalu coba lagi.", "Could not write to disk: {}. Nothing was saved; check disk space and try again.";
+    ConnectionLost => "Koneksi terputus: {}", "Connection lost: {}";
+    UnexpectedReply => "Jawaban server tidak dikenal; versi mentas berbeda?", "Unexpected reply from the server; different mentas versions?";
+    // Setup
+    SetupTitle => "Penyiapan pertama", "First-run setup";
+    SetupIntro => "Data masih kosong. Isi nama panti; akun OS Anda ({}) menjadi kepala.", "The store is empty. Name the facility; your OS user ({}) becomes its head.";
+    SetupFacility => "Nama panti", "Facility name";
+    SetupCapacity => "Kapasitas (tempat tidur)", "Capacity (beds)";
+    SetupHeadName => "Nama Anda", "Your name";
+    SetupDone => "Penyiapan selesai. Selamat bekerja.", "Setup done.";
+}

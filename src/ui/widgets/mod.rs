@@ -1,0 +1,5 @@
+//! Small drawing pieces shared by screens and popups.
+
+pub mod choice;
+pub mod form_fields;
+pub mod text_field;
