@@ -582,20 +582,15 @@ impl App {
             Screen::Roster => self.roster.render(frame, body, self.lang, &self.theme),
             Screen::Detail(d) => d.render(frame, body, self.lang, today, &self.theme),
         }
-        for popup in &self.popups {
+        for (i, popup) in self.popups.iter().enumerate() {
+            let active = i + 1 == self.popups.len();
+            let (lang, theme) = (self.lang, &self.theme);
             match popup {
-                Popup::ClientForm(f) => f.render(frame, body, &self.theme),
-                Popup::StatusForm(f) => f.render(frame, centered(body, 70, 16), &self.theme),
-                Popup::Duplicates(d) => {
-                    d.render(frame, centered(body, 76, 18), self.lang, today, &self.theme)
-                }
-                Popup::Confirm(c) => c.render(frame, body, self.lang, &self.theme),
-                Popup::Help(h) => h.render(
-                    frame,
-                    centered(body, 50, body.height),
-                    self.lang,
-                    &self.theme,
-                ),
+                Popup::ClientForm(f) => f.render(frame, body, theme, active),
+                Popup::StatusForm(f) => f.render(frame, centered(body, 72, 16), theme, active),
+                Popup::Duplicates(d) => d.render(frame, body, lang, today, theme),
+                Popup::Confirm(c) => c.render(frame, body, lang, theme),
+                Popup::Help(h) => h.render(frame, centered(body, 78, body.height), lang, theme),
             }
         }
         if let Some(n) = &self.notice {
@@ -668,26 +663,37 @@ impl App {
         frame.render_widget(Paragraph::new(line), area);
     }
 
+    /// The keys that work here, from the keymap: this context's on the left, as many as
+    /// fit, and the global ones always on the right.
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let ctx = self.context();
-        let mut spans = Vec::new();
-        let mut used = 0usize;
-        let width = area.width as usize;
-        for b in keymap::bindings(ctx)
-            .iter()
-            .chain(keymap::global(ctx))
-            .filter(|b| b.footer)
-        {
-            let label = self.lang.t(b.label);
-            let len = b.shown.chars().count() + label.chars().count() + 2;
-            if used + len > width {
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        let mut used = 0;
+        let global_width: usize = keymap::global(ctx).iter().map(|b| self.key_width(b)).sum();
+        let room = (area.width as usize).saturating_sub(global_width);
+        for b in keymap::bindings(ctx).iter().filter(|b| b.footer) {
+            if used + self.key_width(b) > room {
                 break;
             }
-            spans.push(Span::styled(b.shown, self.theme.key));
-            spans.push(Span::raw(format!(" {label} ")));
-            used += len;
+            used += self.key_width(b);
+            self.key_spans(b, &mut left);
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        for b in keymap::global(ctx) {
+            self.key_spans(b, &mut right);
+        }
+        left.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+        left.extend(right);
+        frame.render_widget(Paragraph::new(Line::from(left)), area);
+    }
+
+    fn key_width(&self, b: &keymap::Binding) -> usize {
+        b.shown.chars().count() + self.lang.t(b.label).chars().count() + 3
+    }
+
+    fn key_spans(&self, b: &keymap::Binding, out: &mut Vec<Span<'static>>) {
+        out.push(Span::styled(b.shown, self.theme.key));
+        out.push(Span::raw(format!(" {}  ", self.lang.t(b.label))));
     }
 }
 

@@ -340,7 +340,7 @@ impl ClientForm {
         None
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
         let title = match &self.mode {
             FormMode::New => self.lang.t(Msg::FormNewTitle).to_string(),
             FormMode::Edit { name, .. } => self.lang.f(Msg::FormEditTitle, &[name]),
@@ -363,7 +363,7 @@ impl ClientForm {
             Constraint::Length(1),
         ])
         .areas(inner);
-        self.fields.render(frame, body, theme);
+        self.fields.render(frame, body, theme, active);
         let focused = &self.fields.items[self.fields.focus];
         if let Some(h) = &focused.hint {
             frame.render_widget(Paragraph::new(h.as_str()).style(theme.dim), hint);

@@ -1,7 +1,7 @@
 //! `?`: every key that works on the current screen and everywhere, from the keymap.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -15,41 +15,49 @@ pub struct Help {
     pub scroll: u16,
 }
 
-fn lines_for<'a>(bindings: &'a [Binding], lang: Lang, theme: &Theme, out: &mut Vec<Line<'a>>) {
-    let mut seen: Vec<(&str, Msg)> = Vec::new();
+/// One line per action label, its keys joined: `↑/k ↓/j  pindah`.
+fn lines_for(bindings: &[Binding], lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let mut grouped: Vec<(String, &Binding)> = Vec::new();
     for b in bindings {
-        // Up and Down share a label; list each key once with its own name.
-        if seen.contains(&(b.shown, b.label)) {
-            continue;
+        match grouped.iter_mut().find(|(_, g)| g.label == b.label) {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(b.shown);
+            }
+            None => grouped.push((b.shown.to_string(), b)),
         }
-        seen.push((b.shown, b.label));
-        out.push(Line::from(vec![
-            Span::styled(format!("  {:<14}", b.shown), theme.key),
-            Span::raw(lang.t(b.label)),
-        ]));
     }
+    grouped
+        .into_iter()
+        .map(|(keys, b)| {
+            Line::from(vec![Span::styled(format!("  {keys:<14} "), theme.key), Span::raw(lang.t(b.label))])
+        })
+        .collect()
 }
 
 impl Help {
     pub fn render(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
-        let mut lines = vec![Line::styled(lang.t(Msg::HelpHere), theme.title)];
-        lines_for(keymap::bindings(self.context), lang, theme, &mut lines);
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(lang.t(Msg::HelpEverywhere), theme.title));
-        lines_for(keymap::global(self.context), lang, theme, &mut lines);
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(lang.t(Msg::HelpClose), theme.dim));
+        let mut here = vec![Line::styled(lang.t(Msg::HelpHere), theme.title)];
+        here.extend(lines_for(keymap::bindings(self.context), lang, theme));
+        let mut everywhere = vec![Line::styled(lang.t(Msg::HelpEverywhere), theme.title)];
+        everywhere.extend(lines_for(keymap::global(self.context), lang, theme));
+        everywhere.push(Line::raw(""));
+        everywhere.push(Line::styled(lang.t(Msg::HelpClose), theme.dim));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", lang.t(Msg::HelpTitle)),
-                theme.title,
-            ));
+            .title(Line::styled(format!(" {} ", lang.t(Msg::HelpTitle)), theme.title));
         frame.render_widget(Clear, area);
-        frame.render_widget(
-            Paragraph::new(lines).block(block).scroll((self.scroll, 0)),
-            area,
-        );
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.width >= 70 {
+            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(Paragraph::new(here).scroll((self.scroll, 0)), left);
+            frame.render_widget(Paragraph::new(everywhere), right);
+        } else {
+            here.push(Line::raw(""));
+            here.extend(everywhere);
+            frame.render_widget(Paragraph::new(here).scroll((self.scroll, 0)), inner);
+        }
     }
 }

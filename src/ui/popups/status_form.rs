@@ -193,7 +193,7 @@ impl StatusForm {
         self.fields.focus = DATE;
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
         let lang = self.lang;
         let title = lang.f(Msg::StatusTitle, &[&self.name]);
         let block = Block::default()
@@ -212,7 +212,7 @@ impl StatusForm {
         .areas(inner);
         let now_text = lang.f(Msg::StatusNow, &[text::status(lang, self.current)]);
         frame.render_widget(Paragraph::new(now_text).style(theme.dim), now);
-        self.fields.render(frame, body, theme);
+        self.fields.render(frame, body, theme, active);
         if let Some(h) = &self.fields.items[self.fields.focus].hint {
             frame.render_widget(Paragraph::new(h.as_str()).style(theme.dim), hint);
         }

@@ -170,7 +170,7 @@ impl Roster {
     }
 
     fn compare(&self, a: &ClientRow, b: &ClientRow) -> Ordering {
-        let name = |r: &ClientRow| display_name(&r.name, &r.nickname).to_lowercase();
+        let name = |r: &ClientRow| sort_name(r);
         let by = match self.sort {
             SortBy::Name => name(a).cmp(&name(b)),
             SortBy::RegNo => a.reg_no.cmp(&b.reg_no),
@@ -410,6 +410,12 @@ fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T]) -> Option<T> {
             .and_then(|i| choices.get(i + 1))
             .copied(),
     }
+}
+
+/// Residents known only by a nickname sort among the others by that nickname.
+pub fn sort_name(row: &ClientRow) -> String {
+    let name = if row.name.trim().is_empty() { &row.nickname } else { &row.name };
+    name.trim().to_lowercase()
 }
 
 /// Sorts unknown ages last.

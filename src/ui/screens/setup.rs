@@ -71,7 +71,7 @@ impl Setup {
         );
         let text = lang.f(Msg::SetupIntro, &[&self.username]);
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), intro);
-        self.fields.render(frame, body, theme);
+        self.fields.render(frame, body, theme, true);
         if let Some(m) = &self.message {
             frame.render_widget(
                 Paragraph::new(m.as_str())

@@ -219,7 +219,7 @@ catalogue! {
     DetailReferredTo => "ke {}", "to {}";
     DetailLastSeen => "terakhir terlihat {}", "last seen {}";
     DetailDays => "{} hari", "{} days";
-    DetailAgeApprox => "±{} tahun", "about {} years";
+    DetailAgeApprox => "sekitar {} tahun", "about {} years";
     DetailAge => "{} tahun", "{} years";
     // Status form
     StatusTitle => "Ubah status: {}", "Change status: {}";
@@ -239,6 +239,12 @@ catalogue! {
     WrongAlreadyExited => "Klien sudah keluar; buka lewat Klien baru untuk memulai tinggal baru", "The resident has exited; start a new stay through New resident";
     WrongReturnBeforeDate => "Tanggal kembali sebelum tanggal izin", "Expected return is before the leave starts";
     WrongNotExited => "Klien masih di panti", "The resident is still in residence";
+    WrongDateBeforeLastChange => "Tanggal sebelum perubahan status terakhir", "The date is before the last status change";
+    WrongDateBeforeExit => "Tanggal sebelum tanggal keluar terakhir", "The date is before the last exit";
+    WrongLastSeenInFuture => "Waktu terakhir terlihat belum terjadi", "Last seen is in the future";
+    WrongAdmittedBeforePreviousExit => "Tanggal masuk sebelum keluar dari tinggal sebelumnya", "Admission is before the previous stay ended";
+    WrongAdmittedAfterExit => "Tanggal masuk sesudah tanggal keluar", "Admission is after the exit";
+    WrongTooLong => "Isian terlalu panjang", "Text too long";
     WrongOther => "Tidak bisa dilakukan sekarang ({})", "Not possible now ({})";
     // Results and refusals
     SavedNew => "Tersimpan: {} ({})", "Saved: {} ({})";

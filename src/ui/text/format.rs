@@ -219,6 +219,13 @@ pub fn wrong_state(lang: Lang, code: &str) -> String {
         "already-exited" => lang.t(Msg::WrongAlreadyExited).into(),
         "leave-return-before-date" => lang.t(Msg::WrongReturnBeforeDate).into(),
         "not-exited" => lang.t(Msg::WrongNotExited).into(),
+        "date-before-last-change" => lang.t(Msg::WrongDateBeforeLastChange).into(),
+        "date-before-exit" => lang.t(Msg::WrongDateBeforeExit).into(),
+        "last-seen-in-future" => lang.t(Msg::WrongLastSeenInFuture).into(),
+        "admitted-before-previous-exit" => lang.t(Msg::WrongAdmittedBeforePreviousExit).into(),
+        "admitted-after-exit" => lang.t(Msg::WrongAdmittedAfterExit).into(),
+        "note-too-long" | "text-too-long" => lang.t(Msg::WrongTooLong).into(),
+        "facility-name-required" | "head-name-required" | "capacity-required" => lang.t(Msg::ProblemRequired).into(),
         other => lang.f(Msg::WrongOther, &[other]),
     }
 }

@@ -192,8 +192,9 @@ impl Fields {
         }
     }
 
-    /// Draws the fields in `area`, the focused one in view; returns nothing, sets the cursor.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+    /// Draws the fields in `area`, the focused one in view. Only an `active` form (the one
+    /// getting keys) places the terminal cursor.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
         let label_w = self
             .items
             .iter()
@@ -229,7 +230,7 @@ impl Fields {
         for (row, (i, kind)) in lines.iter().skip(scroll).take(height).enumerate() {
             let y = area.y + row as u16;
             let f = &self.items[*i];
-            let focused = *i == self.focus;
+            let focused = *i == self.focus && active;
             match kind {
                 0 => {
                     let mark = if f.error.is_some() { "⚠ " } else { "  " };

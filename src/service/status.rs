@@ -1,0 +1,198 @@
+//! Where a resident is now: status changes (keluar closes the stay) and readmission.
+
+use chrono::NaiveDate;
+
+use super::Act;
+use super::audit::{change as field_change, entry, status_facts};
+use super::reasons::{
+    ALREADY_EXITED, DATE_BEFORE_ADMISSION, DATE_BEFORE_EXIT, DATE_BEFORE_LAST_CHANGE,
+    DATE_IN_FUTURE, LAST_SEEN_IN_FUTURE, LEAVE_RETURN_BEFORE_DATE, MAX_NOTE, MAX_TEXT, NOT_EXITED,
+    NOTE_TOO_LONG, TEXT_TOO_LONG,
+};
+use super::roles::{check_revision, require};
+use crate::domain::audit::{AuditAction, RecordRef};
+use crate::domain::{
+    Client, ClientId, ReferralSource, Refusal, Role, Stage, Status, StatusChange, StatusDetail,
+    Stay,
+};
+use crate::protocol::StatusInput;
+
+fn wrong(code: &str) -> Refusal {
+    Refusal::WrongState(code.to_string())
+}
+
+/// Checks a status change that needs no stored record: texts, dates against today.
+fn check_input(act: &Act<'_>, input: &StatusInput) -> Result<(), Refusal> {
+    if input.note.chars().count() > MAX_NOTE {
+        return Err(wrong(NOTE_TOO_LONG));
+    }
+    if input.date > act.today {
+        return Err(wrong(DATE_IN_FUTURE));
+    }
+    match &input.detail {
+        StatusDetail::Leave { expected_return } if *expected_return < input.date => {
+            Err(wrong(LEAVE_RETURN_BEFORE_DATE))
+        }
+        StatusDetail::Absconded { last_seen } if *last_seen > act.now => {
+            Err(wrong(LAST_SEEN_IN_FUTURE))
+        }
+        StatusDetail::Referred { to: text }
+        | StatusDetail::Exited {
+            destination: text, ..
+        } if text.chars().count() > MAX_TEXT => Err(wrong(TEXT_TOO_LONG)),
+        _ => Ok(()),
+    }
+}
+
+/// Checks a status change against the resident's record.
+fn check_against(client: &Client, input: &StatusInput) -> Result<(), Refusal> {
+    if client.status() == Status::Exited {
+        return Err(wrong(ALREADY_EXITED));
+    }
+    if input.date < client.admitted() {
+        return Err(wrong(DATE_BEFORE_ADMISSION));
+    }
+    if client
+        .history
+        .last()
+        .is_some_and(|last| input.date < last.date)
+    {
+        return Err(wrong(DATE_BEFORE_LAST_CHANGE));
+    }
+    Ok(())
+}
+
+/// Records a status change. Keluar (exit) needs a supervisor and closes the current stay;
+/// an exited resident changes only through readmission.
+pub(super) fn change(
+    act: &Act<'_>,
+    id: ClientId,
+    base_revision: u64,
+    input: &StatusInput,
+) -> Result<Client, Refusal> {
+    let exit = input.detail.status() == Status::Exited;
+    require(&act.me, if exit { Role::Supervisor } else { Role::Staff })?;
+    check_input(act, input)?;
+    let by = act.me.username.as_str();
+    act.store.transact(|tx| {
+        let current = tx.client(id)?.ok_or(Refusal::NotFound)?;
+        check_revision(tx, &current, base_revision)?;
+        check_against(&current, input)?;
+        let mut client = current.clone();
+        client.history.push(StatusChange {
+            detail: input.detail.clone(),
+            date: input.date,
+            note: input.note.clone(),
+            recorded_by: by.to_string(),
+            recorded_at: act.now,
+        });
+        if exit && let Some(stay) = client.stays.last_mut() {
+            stay.exited = Some(input.date);
+        }
+        client.revision += 1;
+        client.changed_by = by.to_string();
+        client.changed_at = act.now;
+        tx.put_client(&client)?;
+        let mut changes = vec![
+            field_change(
+                "status",
+                format!("{:?}", current.status()),
+                format!("{:?}", client.status()),
+            ),
+            field_change("status_date", "", input.date.to_string()),
+        ];
+        changes.extend(status_facts(&input.detail));
+        if !input.note.is_empty() {
+            changes.push(field_change("note", "", input.note.clone()));
+        }
+        tx.append_audit(&entry(
+            act.now,
+            by,
+            RecordRef::Client(id),
+            AuditAction::StatusChanged,
+            changes,
+        ))?;
+        Ok(client)
+    })
+}
+
+/// Starts a new stay for a resident who had exited: status aktif from `admitted`, stage
+/// back to intake. Earlier stays are kept.
+pub(super) fn readmit(
+    act: &Act<'_>,
+    id: ClientId,
+    base_revision: u64,
+    admitted: NaiveDate,
+    referral: ReferralSource,
+) -> Result<Client, Refusal> {
+    require(&act.me, Role::Staff)?;
+    if admitted > act.today {
+        return Err(wrong(DATE_IN_FUTURE));
+    }
+    let by = act.me.username.as_str();
+    act.store.transact(|tx| {
+        let current = tx.client(id)?.ok_or(Refusal::NotFound)?;
+        check_revision(tx, &current, base_revision)?;
+        if current.status() != Status::Exited {
+            return Err(wrong(NOT_EXITED).into());
+        }
+        let last_exit = current.stays.last().and_then(|s| s.exited);
+        if last_exit.is_some_and(|exit| admitted < exit) {
+            return Err(wrong(DATE_BEFORE_EXIT).into());
+        }
+        let mut client = current.clone();
+        client.stays.push(Stay {
+            admitted,
+            referral,
+            exited: None,
+        });
+        client.history.push(StatusChange {
+            detail: StatusDetail::Active,
+            date: admitted,
+            note: String::new(),
+            recorded_by: by.to_string(),
+            recorded_at: act.now,
+        });
+        client.details.admitted = admitted;
+        client.details.referral = referral;
+        client.details.stage = Stage::Intake;
+        client.revision += 1;
+        client.changed_by = by.to_string();
+        client.changed_at = act.now;
+        tx.put_client(&client)?;
+        let before = &current.details;
+        let mut changes = vec![
+            field_change("status", format!("{:?}", current.status()), "Active"),
+            field_change(
+                "admitted",
+                before.admitted.to_string(),
+                admitted.to_string(),
+            ),
+            field_change(
+                "referral",
+                format!("{:?}", before.referral),
+                format!("{referral:?}"),
+            ),
+        ];
+        if before.stage != Stage::Intake {
+            changes.push(field_change(
+                "stage",
+                format!("{:?}", before.stage),
+                "Intake",
+            ));
+        }
+        changes.push(field_change(
+            "stays",
+            current.stays.len().to_string(),
+            client.stays.len().to_string(),
+        ));
+        tx.append_audit(&entry(
+            act.now,
+            by,
+            RecordRef::Client(id),
+            AuditAction::Readmitted,
+            changes,
+        ))?;
+        Ok(client)
+    })
+}

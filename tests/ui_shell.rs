@@ -1,0 +1,141 @@
+//! The shell around the screens: detail, help, too-small terminals, quitting.
+
+mod support;
+
+use mentas::domain::Status;
+use mentas::ui::text::Lang;
+use ratatui::crossterm::event::KeyCode;
+use support::*;
+
+#[test]
+fn detail_shows_every_field_with_the_whole_nik_and_the_history() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    // Pick a resident with a NIK and more than one stay if the demo has one.
+    let target = app
+        .roster
+        .visible()
+        .filter(|r| r.nik.is_some())
+        .max_by_key(|r| r.stays)
+        .unwrap()
+        .clone();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, &target.reg_no);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let buf = render(&app, 80, 24);
+    let screen = text(&buf);
+    insta::assert_snapshot!("detail_80x24", screen);
+    assert!(screen.contains(target.nik.as_ref().unwrap().as_str()), "whole NIK on the detail screen");
+    assert!(screen.contains(&target.reg_no));
+    for label in ["Identitas", "NIK", "No. KK", "Jenis kelamin", "Tempat lahir", "Tanggal lahir", "Agama", "Pendidikan", "Asal daerah"] {
+        assert!(screen.contains(label), "{label} missing");
+    }
+    // The rest is further down: scroll to the end.
+    key(&mut app, KeyCode::End);
+    let end = text(&render(&app, 80, 24));
+    assert!(end.contains("Terakhir diubah oleh"), "last changed by: {end}");
+    let tall = text(&render(&app, 100, 60));
+    assert!(tall.contains(&format!("Tinggal ke-{}", target.stays)));
+    assert!(tall.contains("Riwayat status"));
+    key(&mut app, KeyCode::Esc);
+    assert!(text(&render(&app, 80, 24)).contains("No. Reg"), "Esc goes back to the roster");
+}
+
+#[test]
+fn help_lists_the_keys_of_this_screen_and_everywhere() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    key(&mut app, KeyCode::Char('?'));
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("help_roster", screen);
+    for expected in ["Tombol", "Di layar ini", "Di mana saja", "cari", "baru", "filter status", "keluar"] {
+        assert!(screen.contains(expected), "{expected} missing from help");
+    }
+    key(&mut app, KeyCode::Esc);
+    assert!(!text(&render(&app, 80, 24)).contains("Di layar ini"));
+}
+
+#[test]
+fn too_small_says_so_and_no_size_panics() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    let screen = text(&render(&app, 60, 20));
+    insta::assert_snapshot!("too_small", screen);
+    assert!(screen.contains("Jendela terlalu kecil"));
+    assert!(screen.contains("80×16"));
+    for (w, h) in [(1, 1), (2, 1), (1, 30), (79, 24), (80, 15), (80, 16), (200, 60), (300, 5)] {
+        render(&app, w, h);
+    }
+    // Every popup at the smallest supported size and tiny ones.
+    key(&mut app, KeyCode::Char('n'));
+    for (w, h) in [(1, 1), (80, 16), (80, 24)] {
+        render(&app, w, h);
+    }
+}
+
+#[test]
+fn quit_asks_first_only_when_a_form_holds_input() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Paijo");
+    ctrl(&mut app, 'c');
+    assert!(!app.quit, "a form holds input: ask first");
+    assert!(text(&render(&app, 80, 24)).contains("Tetap keluar?"));
+    key(&mut app, KeyCode::Char('n'));
+    assert!(!app.quit);
+    assert!(text(&render(&app, 80, 24)).contains("Paijo"), "input kept after saying no");
+    key(&mut app, KeyCode::Esc); // cancel form -> asks to discard
+    key(&mut app, KeyCode::Char('y'));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit, "nothing unsaved: q quits at once");
+}
+
+#[test]
+fn status_change_updates_the_row_at_once_and_keeps_history() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    key(&mut app, KeyCode::Char('f')); // aktif only
+    let target = app.roster.selected_row().unwrap().clone();
+    key(&mut app, KeyCode::Char('s'));
+    let form = text(&render(&app, 80, 24));
+    assert!(form.contains("Ubah status"), "{form}");
+    assert!(form.contains("Status sekarang: aktif"));
+    // Suggested izin; the expected return date is needed.
+    ctrl(&mut app, 's');
+    let refused = text(&render(&app, 80, 24));
+    assert!(refused.contains("Tulis tanggal seperti 28-11-2026"), "{refused}");
+    type_text(&mut app, "01-12-2026");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Menjenguk ibu di Bangil");
+    ctrl(&mut app, 's');
+    let after = text(&render(&app, 80, 24));
+    assert!(after.contains("Status izin tersimpan"), "{after}");
+    let row = app.roster.rows().iter().find(|r| r.id == target.id).unwrap();
+    assert_eq!(row.status, Status::Leave);
+    // The aktif filter no longer shows them; the detail has the history.
+    assert!(app.roster.visible().all(|r| r.id != target.id));
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, &target.reg_no);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::End);
+    let detail = text(&render(&app, 100, 60));
+    assert!(detail.contains("kembali 1 Des 2026 — Menjenguk ibu di Bangil"), "{detail}");
+    assert!(detail.contains("oleh kepala"));
+}
+
+#[test]
+fn exit_requires_a_reason_and_closes_the_stay() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    let target = app.roster.selected_row().unwrap().clone();
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('s'));
+    // Choose keluar by typing its name in the status choice.
+    type_text(&mut app, "keluar");
+    let form = text(&render(&app, 80, 24));
+    assert!(form.contains("Alasan keluar"), "{form}");
+    ctrl(&mut app, 's');
+    let detail = text(&render(&app, 100, 60));
+    assert!(detail.contains("keluar"), "{detail}");
+    let row = app.roster.rows().iter().find(|r| r.id == target.id).unwrap();
+    assert_eq!(row.status, Status::Exited);
+    assert!(detail.contains("– 28 Nov 2026"), "the stay is closed today: {detail}");
+}
