@@ -15,7 +15,9 @@ use support::*;
 type Wire = Terminal<CrosstermBackend<Vec<u8>>>;
 
 fn wire(w: u16, h: u16) -> Wire {
-    let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) };
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+    };
     Terminal::with_options(CrosstermBackend::new(Vec::new()), options).unwrap()
 }
 
@@ -33,7 +35,10 @@ fn one_down_within_a_page_costs_at_most_400_bytes_at_80x24() {
     let mut terminal = wire(80, 24);
     draw(&mut terminal, &app).unwrap();
     let first = terminal.backend().writer().len();
-    assert!(first > 1000, "the first frame draws the whole screen ({first} bytes)");
+    assert!(
+        first > 1000,
+        "the first frame draws the whole screen ({first} bytes)"
+    );
     for step in 0..10 {
         let bytes = cost(&mut terminal, &mut app, KeyCode::Down);
         assert!(bytes <= 400, "Down #{step} wrote {bytes} bytes");

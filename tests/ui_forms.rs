@@ -33,8 +33,15 @@ fn a_short_nik_is_refused_next_to_the_field_and_nothing_typed_is_lost() {
     let buf = render(&app, 80, 24);
     let screen = text(&buf);
     insta::assert_snapshot!("form_nik_error", screen);
-    assert!(screen.contains("⚠ Harus 16 angka (tertulis 15)"), "{screen}");
-    assert!(screen.contains("Sukirno Wijaya") && screen.contains("Kirno") && screen.contains("351402170580003"));
+    assert!(
+        screen.contains("⚠ Harus 16 angka (tertulis 15)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Sukirno Wijaya")
+            && screen.contains("Kirno")
+            && screen.contains("351402170580003")
+    );
     assert!(screen.contains("Ada 1 isian yang perlu diperbaiki"));
     let rows_before = app.roster.rows().len();
     assert_eq!(app.roster.rows().len(), rows_before, "nothing saved");
@@ -43,7 +50,10 @@ fn a_short_nik_is_refused_next_to_the_field_and_nothing_typed_is_lost() {
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
     // The NIK says 17-05-80 and no birth date was given: no warning, no duplicate.
-    assert!(screen.contains("Tersimpan: Sukirno Wijaya (2026/"), "{screen}");
+    assert!(
+        screen.contains("Tersimpan: Sukirno Wijaya (2026/"),
+        "{screen}"
+    );
     assert_eq!(app.roster.rows().len(), rows_before + 1);
 }
 
@@ -57,7 +67,10 @@ fn impossible_nik_date_is_refused_in_english_too() {
     type_text(&mut app, "3514023205800003");
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("⚠ Digits 7–12 (birth date) are not a real date"), "{screen}");
+    assert!(
+        screen.contains("⚠ Digits 7–12 (birth date) are not a real date"),
+        "{screen}"
+    );
     assert!(screen.contains("3514023205800003"), "input kept");
 }
 
@@ -75,17 +88,30 @@ fn nik_disagreeing_with_birth_date_is_a_warning_that_can_be_accepted() {
     type_text(&mut app, "17-05-1981");
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("! NIK menyebut lahir 17-05-..80"), "{screen}");
+    assert!(
+        screen.contains("! NIK menyebut lahir 17-05-..80"),
+        "{screen}"
+    );
     assert!(screen.contains("Tekan Ctrl-S lagi untuk tetap menyimpan"));
     let before = app.roster.rows().len();
     ctrl(&mut app, 's');
-    assert_eq!(app.roster.rows().len(), before + 1, "second save accepts the warning");
+    assert_eq!(
+        app.roster.rows().len(),
+        before + 1,
+        "second save accepts the warning"
+    );
 }
 
 #[test]
 fn a_nik_held_by_someone_else_is_refused_naming_them() {
     let (mut app, _dir) = demo_app(100, Lang::Id);
-    let holder = app.roster.rows().iter().find(|r| r.nik.is_some()).unwrap().clone();
+    let holder = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.nik.is_some())
+        .unwrap()
+        .clone();
     key(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Orang Lain Sekali");
     key(&mut app, KeyCode::Tab);
@@ -100,13 +126,22 @@ fn a_nik_held_by_someone_else_is_refused_naming_them() {
     key(&mut app, KeyCode::Char('c'));
     let screen = text(&render(&app, 80, 24));
     let name = mentas::domain::names::display_name(&holder.name, &holder.nickname);
-    assert!(screen.contains(&format!("NIK ini sudah dipakai {name} ({})", holder.reg_no)), "{screen}");
+    assert!(
+        screen.contains(&format!("NIK ini sudah dipakai {name} ({})", holder.reg_no)),
+        "{screen}"
+    );
 }
 
 #[test]
 fn a_returning_person_is_found_and_gets_a_new_stay() {
     let (mut app, _dir) = demo_app(100, Lang::Id);
-    let exited = app.roster.rows().iter().find(|r| r.status == Status::Exited && !r.name.is_empty()).unwrap().clone();
+    let exited = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.status == Status::Exited && !r.name.is_empty())
+        .unwrap()
+        .clone();
     key(&mut app, KeyCode::Char('n'));
     // A spelling variant: drop one doubled letter if any, else the same name.
     type_text(&mut app, &exited.name.replacen("mm", "m", 1));
@@ -129,19 +164,39 @@ fn a_returning_person_is_found_and_gets_a_new_stay() {
     assert!(screen.contains(&exited.reg_no), "{screen}");
     assert!(screen.contains("sudah keluar: membuka berarti memulai tinggal baru"));
     // Put the exited person under the highlight, then open them.
-    let Some(mentas::ui::popups::Popup::Duplicates(dups)) = app.popups.last() else { panic!("no duplicates popup") };
-    let at = dups.found.iter().position(|m| m.row.id == exited.id).unwrap();
+    let Some(mentas::ui::popups::Popup::Duplicates(dups)) = app.popups.last() else {
+        panic!("no duplicates popup")
+    };
+    let at = dups
+        .found
+        .iter()
+        .position(|m| m.row.id == exited.id)
+        .unwrap();
     for _ in 0..at {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);
-    let row = app.roster.rows().iter().find(|r| r.id == exited.id).unwrap();
+    let row = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.id == exited.id)
+        .unwrap();
     assert_eq!(row.status, Status::Active);
     assert_eq!(row.stays, exited.stays + 1);
     let detail = text(&render(&app, 100, 60));
     assert!(detail.contains("Tinggal baru dimulai"), "{detail}");
-    assert!(detail.contains(&format!("Tinggal ke-{}: 28 Nov 2026 – sekarang", exited.stays + 1)), "{detail}");
-    assert!(detail.contains("Tinggal ke-1:"), "earlier stays stay visible");
+    assert!(
+        detail.contains(&format!(
+            "Tinggal ke-{}: 28 Nov 2026 – sekarang",
+            exited.stays + 1
+        )),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Tinggal ke-1:"),
+        "earlier stays stay visible"
+    );
 }
 
 #[test]
@@ -177,10 +232,16 @@ fn the_whole_path_with_keys_only_survives_reopening_the_store() {
     type_text(&mut app, "4");
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Tersimpan: Bambang Eko Prasetyo (2026/"), "{screen}");
+    assert!(
+        screen.contains("Tersimpan: Bambang Eko Prasetyo (2026/"),
+        "{screen}"
+    );
     let row = app.roster.selected_row().unwrap().clone();
     assert_eq!(row.name, "Bambang Eko Prasetyo");
-    assert!(screen.contains("Bambang Eko Prasetyo"), "the row is on screen");
+    assert!(
+        screen.contains("Bambang Eko Prasetyo"),
+        "the row is on screen"
+    );
     drop(app);
     drop(service);
     // Reopen the store from disk: still there, every field as typed.

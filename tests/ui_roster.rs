@@ -19,22 +19,54 @@ fn roster_shows_residents_in_residence_with_the_first_highlighted() {
     let buf = render(&app, 80, 24);
     let lines = lines(&buf);
     insta::assert_snapshot!("roster_80x24", text(&buf));
-    assert!(lines[0].contains("UPT"), "facility name in the header: {}", lines[0]);
-    assert!(lines[0].contains("Sab 28 Nov 2026 14:32 WIB"), "date and time in WIB: {}", lines[0]);
+    assert!(
+        lines[0].contains("UPT"),
+        "facility name in the header: {}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("Sab 28 Nov 2026 14:32 WIB"),
+        "date and time in WIB: {}",
+        lines[0]
+    );
     assert!(lines[1].contains("1 Klien"));
-    assert!(lines[2].starts_with("100 dari 100 klien"), "count line: {}", lines[2]);
+    assert!(
+        lines[2].starts_with("100 dari 100 klien"),
+        "count line: {}",
+        lines[2]
+    );
     let header = &lines[TABLE_HEADER_ROW as usize];
-    for col in ["No. Reg", "Nama", "JK", "Umur", "Asal", "Masuk", "Tahap", "Status", "Kamar"] {
+    for col in [
+        "No. Reg", "Nama", "JK", "Umur", "Asal", "Masuk", "Tahap", "Status", "Kamar",
+    ] {
         assert!(header.contains(col), "column {col} missing: {header}");
     }
     // Only in-residence rows, as many as fit, the first one highlighted.
-    let body: Vec<&String> = lines[FIRST_ROW as usize..FIRST_ROW as usize + BODY_ROWS].iter().collect();
-    assert!(body.iter().all(|l| !l.contains(" keluar")), "no exited resident by default");
+    let body: Vec<&String> = lines[FIRST_ROW as usize..FIRST_ROW as usize + BODY_ROWS]
+        .iter()
+        .collect();
+    assert!(
+        body.iter().all(|l| !l.contains(" keluar")),
+        "no exited resident by default"
+    );
     assert!(body.iter().all(|l| !l.is_empty()));
-    assert_eq!(reversed_rows(&buf), vec![0, FIRST_ROW], "header bar and first row are reversed");
-    assert!(lines[23].contains("Enter buka"), "footer lists keys: {}", lines[23]);
+    assert_eq!(
+        reversed_rows(&buf),
+        vec![0, FIRST_ROW],
+        "header bar and first row are reversed"
+    );
+    assert!(
+        lines[23].contains("Enter buka"),
+        "footer lists keys: {}",
+        lines[23]
+    );
     // The table agrees with the records: as many rows as residents in residence.
-    let in_residence = app.roster.rows().iter().filter(|r| r.status != Status::Exited).count();
+    let in_residence = app
+        .roster
+        .rows()
+        .iter()
+        .filter(|r| r.status != Status::Exited)
+        .count();
     assert_eq!(app.roster.visible_count(), in_residence);
     assert_eq!(in_residence, 100);
 }
@@ -50,7 +82,11 @@ fn down_moves_the_highlight_and_scrolls_past_the_page() {
     }
     let buf = render(&app, 80, 24);
     let last_body_row = FIRST_ROW + BODY_ROWS as u16 - 1;
-    assert_eq!(reversed_rows(&buf), vec![0, last_body_row], "selection stays on screen");
+    assert_eq!(
+        reversed_rows(&buf),
+        vec![0, last_body_row],
+        "selection stays on screen"
+    );
     let selected = app.roster.selected_row().unwrap();
     assert!(lines(&buf)[last_body_row as usize].contains(&selected.reg_no));
     key(&mut app, KeyCode::Home);
@@ -67,8 +103,14 @@ fn search_tolerates_spelling_variants() {
     insta::assert_snapshot!("roster_search_muhamad", text(&buf));
     let found: Vec<String> = app.roster.visible().map(|r| r.name.clone()).collect();
     assert!(!found.is_empty());
-    assert!(found.iter().any(|n| n.contains("Muhammad")), "Muhamad finds Muhammad: {found:?}");
-    assert!(found.iter().all(|n| fold(n).contains("muhamad")), "{found:?}");
+    assert!(
+        found.iter().any(|n| n.contains("Muhammad")),
+        "Muhamad finds Muhammad: {found:?}"
+    );
+    assert!(
+        found.iter().all(|n| fold(n).contains("muhamad")),
+        "{found:?}"
+    );
     assert!(lines(&buf)[2].starts_with("Cari: muhamad"));
     // Enter keeps the results and gives the keys back to the table; Esc clears.
     key(&mut app, KeyCode::Enter);
@@ -81,7 +123,13 @@ fn search_tolerates_spelling_variants() {
 #[test]
 fn search_finds_by_registration_number_and_nik() {
     let (mut app, _dir) = demo_app(100, Lang::Id);
-    let target = app.roster.rows().iter().find(|r| r.nik.is_some() && r.status != Status::Exited).unwrap().clone();
+    let target = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.nik.is_some() && r.status != Status::Exited)
+        .unwrap()
+        .clone();
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, target.nik.as_ref().unwrap().as_str());
     assert_eq!(app.roster.visible().next().unwrap().id, target.id);
@@ -103,17 +151,32 @@ fn filters_by_status_and_stage_and_shows_exited_on_request() {
     assert!(app.roster.visible().all(|r| r.status == Status::Leave));
     key(&mut app, KeyCode::Char('c'));
     key(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.roster.visible_count(), all.len(), "x shows the exited too");
+    assert_eq!(
+        app.roster.visible_count(),
+        all.len(),
+        "x shows the exited too"
+    );
     key(&mut app, KeyCode::Char('t'));
-    assert!(app.roster.visible().all(|r| r.stage == mentas::domain::Stage::Intake));
+    assert!(
+        app.roster
+            .visible()
+            .all(|r| r.stage == mentas::domain::Stage::Intake)
+    );
     assert!(lines(&render(&app, 80, 24))[2].contains("tahap: Pendekatan awal"));
 }
 
 #[test]
 fn sorting_by_column() {
     let (mut app, _dir) = demo_app(100, Lang::Id);
-    let names: Vec<String> = app.roster.visible().map(mentas::ui::screens::roster::sort_name).collect();
-    assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted by name: {names:?}");
+    let names: Vec<String> = app
+        .roster
+        .visible()
+        .map(mentas::ui::screens::roster::sort_name)
+        .collect();
+    assert!(
+        names.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by name: {names:?}"
+    );
     key(&mut app, KeyCode::Char('o')); // registration number
     let regs: Vec<String> = app.roster.visible().map(|r| r.reg_no.clone()).collect();
     assert!(regs.windows(2).all(|w| w[0] <= w[1]));
@@ -134,7 +197,10 @@ fn wider_terminals_get_more_columns_and_nik_is_masked() {
     assert!(masked > 0, "NIKs are shown masked");
     for row in app.roster.rows() {
         if let Some(nik) = &row.nik {
-            assert!(lines.iter().all(|l| !l.contains(nik.as_str())), "whole NIK never in the list");
+            assert!(
+                lines.iter().all(|l| !l.contains(nik.as_str())),
+                "whole NIK never in the list"
+            );
         }
     }
     assert_eq!(lines.len(), 40);

@@ -25,20 +25,39 @@ fn detail_shows_every_field_with_the_whole_nik_and_the_history() {
     let buf = render(&app, 80, 24);
     let screen = text(&buf);
     insta::assert_snapshot!("detail_80x24", screen);
-    assert!(screen.contains(target.nik.as_ref().unwrap().as_str()), "whole NIK on the detail screen");
+    assert!(
+        screen.contains(target.nik.as_ref().unwrap().as_str()),
+        "whole NIK on the detail screen"
+    );
     assert!(screen.contains(&target.reg_no));
-    for label in ["Identitas", "NIK", "No. KK", "Jenis kelamin", "Tempat lahir", "Tanggal lahir", "Agama", "Pendidikan", "Asal daerah"] {
+    for label in [
+        "Identitas",
+        "NIK",
+        "No. KK",
+        "Jenis kelamin",
+        "Tempat lahir",
+        "Tanggal lahir",
+        "Agama",
+        "Pendidikan",
+        "Asal daerah",
+    ] {
         assert!(screen.contains(label), "{label} missing");
     }
     // The rest is further down: scroll to the end.
     key(&mut app, KeyCode::End);
     let end = text(&render(&app, 80, 24));
-    assert!(end.contains("Terakhir diubah oleh"), "last changed by: {end}");
+    assert!(
+        end.contains("Terakhir diubah oleh"),
+        "last changed by: {end}"
+    );
     let tall = text(&render(&app, 100, 60));
     assert!(tall.contains(&format!("Tinggal ke-{}", target.stays)));
     assert!(tall.contains("Riwayat status"));
     key(&mut app, KeyCode::Esc);
-    assert!(text(&render(&app, 80, 24)).contains("No. Reg"), "Esc goes back to the roster");
+    assert!(
+        text(&render(&app, 80, 24)).contains("No. Reg"),
+        "Esc goes back to the roster"
+    );
 }
 
 #[test]
@@ -47,7 +66,15 @@ fn help_lists_the_keys_of_this_screen_and_everywhere() {
     key(&mut app, KeyCode::Char('?'));
     let screen = text(&render(&app, 80, 24));
     insta::assert_snapshot!("help_roster", screen);
-    for expected in ["Tombol", "Di layar ini", "Di mana saja", "cari", "baru", "filter status", "keluar"] {
+    for expected in [
+        "Tombol",
+        "Di layar ini",
+        "Di mana saja",
+        "cari",
+        "baru",
+        "filter status",
+        "keluar",
+    ] {
         assert!(screen.contains(expected), "{expected} missing from help");
     }
     key(&mut app, KeyCode::Esc);
@@ -61,7 +88,16 @@ fn too_small_says_so_and_no_size_panics() {
     insta::assert_snapshot!("too_small", screen);
     assert!(screen.contains("Jendela terlalu kecil"));
     assert!(screen.contains("80×16"));
-    for (w, h) in [(1, 1), (2, 1), (1, 30), (79, 24), (80, 15), (80, 16), (200, 60), (300, 5)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 30),
+        (79, 24),
+        (80, 15),
+        (80, 16),
+        (200, 60),
+        (300, 5),
+    ] {
         render(&app, w, h);
     }
     // Every popup at the smallest supported size and tiny ones.
@@ -81,7 +117,10 @@ fn quit_asks_first_only_when_a_form_holds_input() {
     assert!(text(&render(&app, 80, 24)).contains("Tetap keluar?"));
     key(&mut app, KeyCode::Char('n'));
     assert!(!app.quit);
-    assert!(text(&render(&app, 80, 24)).contains("Paijo"), "input kept after saying no");
+    assert!(
+        text(&render(&app, 80, 24)).contains("Paijo"),
+        "input kept after saying no"
+    );
     key(&mut app, KeyCode::Esc); // cancel form -> asks to discard
     key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Char('q'));
@@ -100,14 +139,22 @@ fn status_change_updates_the_row_at_once_and_keeps_history() {
     // Suggested izin; the expected return date is needed.
     ctrl(&mut app, 's');
     let refused = text(&render(&app, 80, 24));
-    assert!(refused.contains("Tulis tanggal seperti 28-11-2026"), "{refused}");
+    assert!(
+        refused.contains("Tulis tanggal seperti 28-11-2026"),
+        "{refused}"
+    );
     type_text(&mut app, "01-12-2026");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "Menjenguk ibu di Bangil");
     ctrl(&mut app, 's');
     let after = text(&render(&app, 80, 24));
     assert!(after.contains("Status izin tersimpan"), "{after}");
-    let row = app.roster.rows().iter().find(|r| r.id == target.id).unwrap();
+    let row = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.id == target.id)
+        .unwrap();
     assert_eq!(row.status, Status::Leave);
     // The aktif filter no longer shows them; the detail has the history.
     assert!(app.roster.visible().all(|r| r.id != target.id));
@@ -118,7 +165,10 @@ fn status_change_updates_the_row_at_once_and_keeps_history() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::End);
     let detail = text(&render(&app, 100, 60));
-    assert!(detail.contains("kembali 1 Des 2026 — Menjenguk ibu di Bangil"), "{detail}");
+    assert!(
+        detail.contains("kembali 1 Des 2026 — Menjenguk ibu di Bangil"),
+        "{detail}"
+    );
     assert!(detail.contains("oleh kepala"));
 }
 
@@ -135,7 +185,15 @@ fn exit_requires_a_reason_and_closes_the_stay() {
     ctrl(&mut app, 's');
     let detail = text(&render(&app, 100, 60));
     assert!(detail.contains("keluar"), "{detail}");
-    let row = app.roster.rows().iter().find(|r| r.id == target.id).unwrap();
+    let row = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.id == target.id)
+        .unwrap();
     assert_eq!(row.status, Status::Exited);
-    assert!(detail.contains("– 28 Nov 2026"), "the stay is closed today: {detail}");
+    assert!(
+        detail.contains("– 28 Nov 2026"),
+        "the stay is closed today: {detail}"
+    );
 }

@@ -206,9 +206,8 @@ impl App {
                 f.fields.type_key(key);
             }
             (Some(Popup::StatusForm(f)), _) => {
-                if f.fields.type_key(key) {
-                    f.update_visibility();
-                }
+                f.fields.type_key(key);
+                f.update_visibility();
             }
             (None, Screen::Setup(s)) => {
                 s.fields.type_key(key);

@@ -24,7 +24,10 @@ pub const USER: &str = "kepala";
 
 /// Saturday 28 November 2026, 14:32 WIB.
 pub fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(14, 32, 0).unwrap()
+    NaiveDate::from_ymd_opt(2026, 11, 28)
+        .unwrap()
+        .and_hms_opt(14, 32, 0)
+        .unwrap()
 }
 
 pub fn clock() -> Arc<dyn Clock> {
@@ -42,7 +45,13 @@ pub fn demo_service(dir: &TempDir, residents: usize) -> Arc<Service> {
 
 /// An app on a service, as `USER`, in `lang`, monochrome (so highlighting is REVERSED).
 pub fn app_on(service: Arc<Service>, lang: Lang) -> App {
-    App::new(Box::new(LocalConnection::new(service, USER)), lang, Theme::mono(), clock()).unwrap()
+    App::new(
+        Box::new(LocalConnection::new(service, USER)),
+        lang,
+        Theme::mono(),
+        clock(),
+    )
+    .unwrap()
 }
 
 /// A demo app and the dir that holds its store (keep it alive as long as the app).
@@ -57,7 +66,10 @@ pub fn key(app: &mut App, code: KeyCode) {
 }
 
 pub fn ctrl(app: &mut App, c: char) {
-    app.handle(AppEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+    app.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
 }
 
 /// Types each character as a key press.

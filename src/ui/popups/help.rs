@@ -30,7 +30,10 @@ fn lines_for(bindings: &[Binding], lang: Lang, theme: &Theme) -> Vec<Line<'stati
     grouped
         .into_iter()
         .map(|(keys, b)| {
-            Line::from(vec![Span::styled(format!("  {keys:<14} "), theme.key), Span::raw(lang.t(b.label))])
+            Line::from(vec![
+                Span::styled(format!("  {keys:<14} "), theme.key),
+                Span::raw(lang.t(b.label)),
+            ])
         })
         .collect()
 }
@@ -46,12 +49,16 @@ impl Help {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
-            .title(Line::styled(format!(" {} ", lang.t(Msg::HelpTitle)), theme.title));
+            .title(Line::styled(
+                format!(" {} ", lang.t(Msg::HelpTitle)),
+                theme.title,
+            ));
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.width >= 70 {
-            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
             frame.render_widget(Paragraph::new(here).scroll((self.scroll, 0)), left);
             frame.render_widget(Paragraph::new(everywhere), right);
         } else {

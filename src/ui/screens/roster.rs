@@ -414,7 +414,11 @@ fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T]) -> Option<T> {
 
 /// Residents known only by a nickname sort among the others by that nickname.
 pub fn sort_name(row: &ClientRow) -> String {
-    let name = if row.name.trim().is_empty() { &row.nickname } else { &row.name };
+    let name = if row.name.trim().is_empty() {
+        &row.nickname
+    } else {
+        &row.name
+    };
     name.trim().to_lowercase()
 }
 

@@ -225,7 +225,9 @@ pub fn wrong_state(lang: Lang, code: &str) -> String {
         "admitted-before-previous-exit" => lang.t(Msg::WrongAdmittedBeforePreviousExit).into(),
         "admitted-after-exit" => lang.t(Msg::WrongAdmittedAfterExit).into(),
         "note-too-long" | "text-too-long" => lang.t(Msg::WrongTooLong).into(),
-        "facility-name-required" | "head-name-required" | "capacity-required" => lang.t(Msg::ProblemRequired).into(),
+        "facility-name-required" | "head-name-required" | "capacity-required" => {
+            lang.t(Msg::ProblemRequired).into()
+        }
         other => lang.f(Msg::WrongOther, &[other]),
     }
 }

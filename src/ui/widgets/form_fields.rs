@@ -202,7 +202,7 @@ impl Fields {
             .max()
             .unwrap_or(0)
             .min(24) as u16
-            + 2;
+            + 3;
         // Lay out lines: each visible field, then its error and warning lines.
         let mut lines: Vec<(usize, u8)> = Vec::new();
         for (i, f) in self.items.iter().enumerate().filter(|(_, f)| f.visible) {
