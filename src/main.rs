@@ -16,7 +16,11 @@ fn main() -> ExitCode {
             // One line, not clap's full usage block: what was wrong and where to look.
             let text = e.to_string();
             let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-            let mut first = lines.next().unwrap_or("bad command line").trim_start_matches("error: ").to_string();
+            let mut first = lines
+                .next()
+                .unwrap_or("bad command line")
+                .trim_start_matches("error: ")
+                .to_string();
             if first.ends_with(':') {
                 first = format!("{first} {}", lines.next().unwrap_or(""));
             }

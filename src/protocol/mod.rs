@@ -1,12 +1,17 @@
 //! What a client may ask and what it gets back: the request, reply and notice types that
-//! the TUI and the server share. Plain data; the wire framing joins it with issue #3.
+//! the TUI and the server share, and the messages and framing that carry them over the
+//! Unix socket (`wire`, `frame`).
+
+pub mod frame;
+pub mod wire;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::audit::{AuditEntry, RecordRef};
 use crate::domain::duplicates::DuplicateMatch;
 use crate::domain::{
-    Client, ClientDraft, ClientId, ClientRow, Facility, ReferralSource, Staff, StatusDetail,
+    Client, ClientDraft, ClientId, ClientRow, Facility, ReferralSource, Role, Staff, StatusDetail,
 };
 
 /// Bumped whenever a request, reply or notice changes shape.
@@ -62,6 +67,51 @@ pub enum Request {
         admitted: NaiveDate,
         referral: ReferralSource,
     },
+    /// Every staff account (kepala only).
+    ListStaff,
+    /// Adds an account for an OS user (kepala only).
+    AddStaff {
+        username: String,
+        display_name: String,
+        role: Role,
+    },
+    /// Changes an account's name, role or active flag (kepala only); the last active
+    /// head cannot be demoted or disabled.
+    UpdateStaff {
+        username: String,
+        base_revision: u64,
+        display_name: String,
+        role: Role,
+        active: bool,
+    },
+    /// Audit entries matching the filter, newest first (kepala only).
+    ListAudit(AuditFilter),
+}
+
+/// Which audit entries to list; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// OS user name of the staff member who made the change.
+    pub by: Option<String>,
+    /// First day included (WIB).
+    pub from: Option<NaiveDate>,
+    /// Last day included (WIB).
+    pub to: Option<NaiveDate>,
+    pub record: Option<RecordRef>,
+    /// At most this many entries (the newest); 0 means no limit.
+    pub limit: u32,
+}
+
+/// What changed in the store, pushed to every connected client after a command so each
+/// refreshes what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    /// A resident was added or changed.
+    Client(ClientId),
+    /// Staff accounts changed.
+    Staff,
+    /// The facility's settings changed (e.g. first-run setup).
+    Facility,
 }
 
 /// Who the caller is and where: the answer to `Hello`.
@@ -94,4 +144,21 @@ pub enum Reply {
     Saved(Box<Client>),
     /// Setup succeeded and is on disk.
     SetUp(SessionInfo),
+    Staff(Vec<Staff>),
+    /// A staff account as now stored.
+    StaffSaved(Staff),
+    Audit(Vec<AuditEntry>),
+}
+
+impl Reply {
+    /// What a successful reply to `request` changed, for the notice to other clients.
+    pub fn change(&self) -> Option<Notice> {
+        match self {
+            Reply::Saved(client) => Some(Notice::Client(client.id)),
+            Reply::SetUp(_) => Some(Notice::Facility),
+            Reply::StaffSaved(_) => Some(Notice::Staff),
+            Reply::Hello(_) | Reply::Clients(_) | Reply::Client(_) | Reply::Duplicates(_) => None,
+            Reply::Staff(_) | Reply::Audit(_) => None,
+        }
+    }
 }

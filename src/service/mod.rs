@@ -57,6 +57,11 @@ impl Service {
     /// Runs one request as the OS user `username`.
     pub fn dispatch(&self, username: &str, request: Request) -> Result<Reply, Refusal> {
         match request {
+            // Placeholder until staff and audit commands land (issue #3, service helper).
+            Request::ListStaff
+            | Request::AddStaff { .. }
+            | Request::UpdateStaff { .. }
+            | Request::ListAudit(_) => Err(Refusal::WrongState("not-yet".into())),
             Request::Hello => setup::hello(&self.store, username).map(Reply::Hello),
             Request::Setup {
                 facility_name,
