@@ -1,15 +1,17 @@
 //! The one interface the TUI uses to reach the service, and its typed calls.
 //!
-//! `Connection` is implemented in-process by `LocalConnection` (tests, and until the
-//! shared server lands) and, with issue #3, over the Unix socket. Screens never see which.
+//! `Connection` is implemented over the Unix socket by `SocketConnection` (the app) and
+//! in-process by `LocalConnection` (tests). Screens never see which.
 
 mod local;
 
 pub use local::LocalConnection;
 
+use crate::domain::Staff;
+use crate::domain::audit::AuditEntry;
 use crate::domain::duplicates::DuplicateMatch;
 use crate::domain::{Client, ClientDraft, ClientId, ClientRow, ReferralSource, Refusal};
-use crate::protocol::{ClientView, Reply, Request, SessionInfo, StatusInput};
+use crate::protocol::{AuditFilter, ClientView, Notice, Reply, Request, SessionInfo, StatusInput};
 
 /// Why a call did not succeed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -25,9 +27,29 @@ pub enum CallError {
     Unexpected,
 }
 
+/// What a connection reports without being asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnEvent {
+    /// Another session changed something.
+    Notice(Notice),
+    /// The server went away; the connection keeps trying to come back.
+    Lost(String),
+    /// Connected again: everything shown should be reloaded.
+    Restored,
+}
+
+/// Where a connection delivers its events (the UI's event channel).
+pub type EventSink = Box<dyn Fn(ConnEvent) + Send + Sync>;
+
 /// Sends a request and waits for its reply.
 pub trait Connection: Send {
     fn call(&mut self, request: Request) -> Result<Reply, CallError>;
+
+    /// Starts delivering events to `sink`. Connections without a server to hear from
+    /// (in-process) deliver none.
+    fn subscribe(&mut self, sink: EventSink) {
+        let _ = sink;
+    }
 }
 
 macro_rules! expect {
@@ -122,5 +144,18 @@ impl dyn Connection + '_ {
             referral,
         };
         expect!(self.call(req), Reply::Saved(c) => *c)
+    }
+
+    pub fn list_staff(&mut self) -> Result<Vec<Staff>, CallError> {
+        expect!(self.call(Request::ListStaff), Reply::Staff(rows) => rows)
+    }
+
+    /// Sends `AddStaff` or `UpdateStaff`.
+    pub fn save_staff(&mut self, request: Request) -> Result<Staff, CallError> {
+        expect!(self.call(request), Reply::StaffSaved(s) => s)
+    }
+
+    pub fn list_audit(&mut self, filter: AuditFilter) -> Result<Vec<AuditEntry>, CallError> {
+        expect!(self.call(Request::ListAudit(filter)), Reply::Audit(entries) => entries)
     }
 }

@@ -67,4 +67,16 @@ pub enum Action {
     Yes,
     /// Answer no.
     No,
+    /// Show the resident roster.
+    GoRoster,
+    /// Show the staff accounts (kepala).
+    GoStaff,
+    /// Show the audit trail (kepala).
+    GoAudit,
+    /// Show the audit trail of the resident on screen (kepala).
+    AuditOfClient,
+    /// Ask for a date range.
+    AskRange,
+    /// After a conflict: load the other version into the form.
+    TakeTheirs,
 }

@@ -22,6 +22,8 @@ pub enum Context {
     Setup,
     /// A screen with nothing to do but leave (no account).
     Gate,
+    Staff,
+    Audit,
 }
 
 impl Context {
@@ -186,8 +188,104 @@ const DETAIL: &[Binding] = &[
     ),
     b(&[k('e')], "e", Action::Edit, Msg::KeyEdit, true),
     b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
+    b(
+        &[k('a')],
+        "a",
+        Action::AuditOfClient,
+        Msg::KeyAuditOfClient,
+        false,
+    ),
     b(UP, "↑/k", Action::Up, Msg::KeyScroll, true),
     b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, false),
+    b(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        Action::PageUp,
+        Msg::KeyPage,
+        false,
+    ),
+    b(
+        &[code(KeyCode::PageDown), k(' ')],
+        "PgDn",
+        Action::PageDown,
+        Msg::KeyPage,
+        false,
+    ),
+    b(
+        &[code(KeyCode::Home), k('g')],
+        "Home",
+        Action::Home,
+        Msg::KeyFirstLast,
+        false,
+    ),
+    b(
+        &[code(KeyCode::End), k('G')],
+        "End",
+        Action::End,
+        Msg::KeyFirstLast,
+        false,
+    ),
+];
+
+const STAFF: &[Binding] = &[
+    b(&[k('n')], "n", Action::New, Msg::KeyNew, true),
+    b(
+        &[k('e'), code(KeyCode::Enter)],
+        "e",
+        Action::Edit,
+        Msg::KeyEdit,
+        true,
+    ),
+    b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
+    b(
+        &[code(KeyCode::Home), k('g')],
+        "Home",
+        Action::Home,
+        Msg::KeyFirstLast,
+        false,
+    ),
+    b(
+        &[code(KeyCode::End), k('G')],
+        "End",
+        Action::End,
+        Msg::KeyFirstLast,
+        false,
+    ),
+];
+
+const AUDIT: &[Binding] = &[
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        Msg::KeyOpen,
+        true,
+    ),
+    b(
+        &[k('f')],
+        "f",
+        Action::CycleStatusFilter,
+        Msg::KeyFilterStaff,
+        true,
+    ),
+    b(&[k('d')], "d", Action::AskRange, Msg::KeyRange, true),
+    b(
+        &[k('c')],
+        "c",
+        Action::ClearFilters,
+        Msg::KeyClearFilters,
+        true,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        Msg::KeyBack,
+        false,
+    ),
+    b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
     b(
         &[code(KeyCode::PageUp)],
         "PgUp",
@@ -379,6 +477,8 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Help => HELP,
         Context::Setup => SETUP,
         Context::Gate => &[],
+        Context::Staff => STAFF,
+        Context::Audit => AUDIT,
     }
 }
 
@@ -463,6 +563,8 @@ mod tests {
             Context::Confirm,
             Context::Help,
             Context::Setup,
+            Context::Staff,
+            Context::Audit,
         ];
         for table in contexts
             .map(bindings)

@@ -46,7 +46,9 @@ pub fn run(conn: Box<dyn Connection>, lang: Lang, clock: Arc<dyn Clock>) -> Resu
 fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> Result<(), UiError> {
     let (tx, rx) = mpsc::channel();
     events::spawn(&tx)?;
-    drop(tx);
+    app.subscribe(Box::new(move |event| {
+        let _ = tx.send(app::AppEvent::Conn(event));
+    }));
     terminal::draw(terminal, app)?;
     while let Ok(event) = rx.recv() {
         let mut redraw = app.handle(event);

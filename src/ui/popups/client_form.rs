@@ -39,6 +39,8 @@ pub struct ClientForm {
     shown_warnings: Vec<NikMismatch>,
     /// A line for the whole form: what is wrong or what to do next.
     pub message: Option<String>,
+    /// After a conflict: the version someone else saved meanwhile.
+    theirs: Option<Box<Client>>,
 }
 
 fn origins() -> Vec<Origin> {
@@ -196,6 +198,7 @@ impl ClientForm {
             initial,
             shown_warnings: Vec::new(),
             message: None,
+            theirs: None,
         }
     }
 
@@ -275,6 +278,41 @@ impl ClientForm {
             Ok(draft)
         } else {
             Err(problems)
+        }
+    }
+
+    /// Someone else saved this resident meanwhile: keep everything typed, mark each field
+    /// where their version differs, and make the next save go over their revision.
+    pub fn show_conflict(&mut self, current: &Client, message: String) {
+        if let FormMode::Edit { base_revision, .. } = &mut self.mode {
+            *base_revision = current.revision;
+        }
+        let theirs = ClientForm::edit(current, self.lang, self.today)
+            .fields
+            .snapshot();
+        let mine = self.fields.snapshot();
+        self.fields.clear_marks();
+        for (i, (m, t)) in mine.iter().zip(&theirs).enumerate() {
+            if m != t {
+                let shown = if t.is_empty() { "—" } else { t.as_str() };
+                self.fields.items[i].warning = Some(self.lang.f(Msg::TheirVersion, &[shown]));
+            }
+        }
+        if let Some(i) = self.fields.items.iter().position(|f| f.warning.is_some()) {
+            self.fields.focus = i;
+        }
+        self.theirs = Some(Box::new(current.clone()));
+        self.message = Some(message);
+    }
+
+    /// After a conflict: replaces the form with the other version. False if there is none.
+    pub fn take_theirs(&mut self) -> bool {
+        match self.theirs.take() {
+            Some(theirs) => {
+                *self = ClientForm::edit(&theirs, self.lang, self.today);
+                true
+            }
+            None => false,
         }
     }
 

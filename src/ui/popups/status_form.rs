@@ -187,6 +187,22 @@ impl StatusForm {
         })
     }
 
+    /// Rows the popup needs: current status, visible fields with their marks, hint,
+    /// message, borders.
+    pub fn height(&self) -> u16 {
+        let marks = |f: &crate::ui::widgets::form_fields::FieldState| {
+            1 + u16::from(f.error.is_some()) + u16::from(f.warning.is_some())
+        };
+        let fields: u16 = self
+            .fields
+            .items
+            .iter()
+            .filter(|f| f.visible)
+            .map(marks)
+            .sum();
+        fields + 2 + 2 + 2
+    }
+
     /// A refusal from the service about the date, shown next to the date field.
     pub fn show_date_problem(&mut self, text: String) {
         self.fields.items[DATE].error = Some(text);

@@ -123,8 +123,9 @@ impl Roster {
         self.refresh(keep);
     }
 
-    /// Puts one changed or new row in place and selects it; hidden filters stay as they are.
-    pub fn upsert(&mut self, row: ClientRow) {
+    /// Puts one changed or new row in place; with `select` the selection moves to it,
+    /// otherwise it stays on the row it was on. Filters stay as they are.
+    pub fn upsert(&mut self, row: ClientRow, select: bool) {
         let id = row.id;
         match self.rows.iter().position(|r| r.id == id) {
             Some(i) => {
@@ -136,7 +137,8 @@ impl Roster {
                 self.rows.push(row);
             }
         }
-        self.refresh(Some(id));
+        let keep = if select { Some(id) } else { self.selected_id() };
+        self.refresh(keep);
     }
 
     pub fn selected_id(&self) -> Option<ClientId> {

@@ -263,6 +263,56 @@ catalogue! {
     StorageFailed => "Gagal menyimpan ke disk: {}. Tidak ada yang tersimpan; periksa ruang disk lalu coba lagi.", "Could not write to disk: {}. Nothing was saved; check disk space and try again.";
     ConnectionLost => "Koneksi terputus: {}", "Connection lost: {}";
     UnexpectedReply => "Jawaban server tidak dikenal; versi mentas berbeda?", "Unexpected reply from the server; different mentas versions?";
+    // Staff
+    TabStaff => "Staf", "Staff";
+    TabAudit => "Audit", "Audit";
+    StaffCount => "{} akun, {} aktif", "{} accounts, {} active";
+    StaffColUser => "Pengguna OS", "OS user";
+    StaffColName => "Nama", "Name";
+    StaffColRole => "Peran", "Role";
+    StaffColActive => "Status", "Status";
+    StaffActive => "aktif", "active";
+    StaffInactive => "nonaktif", "disabled";
+    StaffUserHint => "nama pengguna login (mis. siti)", "the login name (e.g. siti)";
+    StaffNewTitle => "Akun staf baru", "New staff account";
+    StaffEditTitle => "Ubah akun: {}", "Edit account: {}";
+    StaffSaved => "Akun tersimpan: {}", "Account saved: {}";
+    WrongStaffExists => "Akun untuk pengguna ini sudah ada", "That user already has an account";
+    WrongLastHead => "Kepala terakhir tidak bisa diturunkan atau dinonaktifkan", "The last head cannot be demoted or disabled";
+    WrongBadUsername => "Bukan nama pengguna OS yang sah (huruf kecil, angka, _ atau -)", "Not a valid OS user name (lower case, digits, _ or -)";
+    // Audit
+    AuditCount => "{} perubahan", "{} changes";
+    AuditFilterBy => "oleh: {}", "by: {}";
+    AuditFilterRange => "tanggal: {}", "dates: {}";
+    AuditFilterRecord => "data: {}", "record: {}";
+    AuditColWhen => "Waktu", "When";
+    AuditColBy => "Oleh", "By";
+    AuditColRecord => "Data", "Record";
+    AuditColAction => "Aksi", "Action";
+    AuditColFields => "Kolom berubah", "Fields changed";
+    AuditEntryTitle => "Perubahan", "Change";
+    AuditCreated => "dibuat", "created";
+    AuditUpdated => "diubah", "updated";
+    AuditStatus => "status", "status";
+    AuditReadmitted => "masuk lagi", "readmitted";
+    AuditSetUp => "penyiapan", "setup";
+    AuditDemo => "data demo", "demo data";
+    AuditFacility => "panti", "facility";
+    AuditStaffRecord => "staf {}", "staff {}";
+    RangeTitle => "Rentang tanggal", "Date range";
+    RangeFrom => "Dari tanggal", "From";
+    RangeTo => "Sampai tanggal", "To";
+    KeyFilterStaff => "filter staf", "filter staff";
+    KeyRange => "rentang tanggal", "date range";
+    KeyAuditOfClient => "riwayat perubahan", "change history";
+    KeyTakeTheirs => "ambil versi lain", "take their version";
+    KeyTabs => "layar", "screens";
+    // Connection
+    Offline => "Koneksi ke server terputus ({}); menyambung ulang… Isian Anda tetap aman.", "Connection to the server lost ({}); reconnecting… Your input is safe.";
+    Reconnected => "Tersambung kembali; data dimuat ulang.", "Reconnected; data reloaded.";
+    ConflictCompare => "{}. Yang berbeda ditandai !. Ctrl-S simpan versi Anda · Ctrl-T ambil versi lain · Esc batal", "{}. Differences are marked !. Ctrl-S saves yours · Ctrl-T takes theirs · Esc cancels";
+    TheirVersion => "versi lain: {}", "their version: {}";
+    TookTheirs => "Versi terbaru dimuat ke formulir.", "The latest version is now in the form.";
     // Setup
     SetupTitle => "Penyiapan pertama", "First-run setup";
     SetupIntro => "Data masih kosong. Isi nama panti; akun OS Anda ({}) menjadi kepala.", "The store is empty. Name the facility; your OS user ({}) becomes its head.";

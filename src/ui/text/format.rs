@@ -225,6 +225,10 @@ pub fn wrong_state(lang: Lang, code: &str) -> String {
         "admitted-before-previous-exit" => lang.t(Msg::WrongAdmittedBeforePreviousExit).into(),
         "admitted-after-exit" => lang.t(Msg::WrongAdmittedAfterExit).into(),
         "note-too-long" | "text-too-long" => lang.t(Msg::WrongTooLong).into(),
+        "staff-exists" => lang.t(Msg::WrongStaffExists).into(),
+        "last-head" => lang.t(Msg::WrongLastHead).into(),
+        "bad-username" => lang.t(Msg::WrongBadUsername).into(),
+        "name-required" => lang.t(Msg::ProblemRequired).into(),
         "facility-name-required" | "head-name-required" | "capacity-required" => {
             lang.t(Msg::ProblemRequired).into()
         }
@@ -249,7 +253,7 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             .map(|p| problem(lang, &p.problem))
             .collect::<Vec<_>>()
             .join("; "),
-        Refusal::Conflict { by_name, at, .. } => {
+        Refusal::Conflict { by_name, at, .. } | Refusal::StaleStaff { by_name, at, .. } => {
             lang.f(Msg::ChangedBy, &[by_name, &date_time(lang, *at)])
         }
         Refusal::NeedsRole(needed) => lang.f(Msg::NeedsRole, &[role(lang, *needed)]),

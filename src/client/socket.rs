@@ -1,0 +1,238 @@
+//! The connection to `mentas serve` over its Unix socket: requests with ids, replies
+//! matched to their callers, notices passed on, and a reconnect loop when the server goes
+//! away (the user's unsaved input stays in the UI; calls fail with `Lost` meanwhile).
+
+use std::collections::HashMap;
+use std::io::{self, BufReader};
+use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::Duration;
+
+use super::autostart::{StartError, StartSpec, connect_or_start};
+use super::{CallError, ConnEvent, Connection, EventSink};
+use crate::domain::Refusal;
+use crate::protocol::frame::{read_frame, write_frame};
+use crate::protocol::wire::{ClientMsg, ServerMsg};
+use crate::protocol::{PROTOCOL_VERSION, Reply, Request};
+
+/// How long a call waits for its reply before giving up.
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+/// How often a lost connection tries to come back.
+const RETRY_EVERY: Duration = Duration::from_secs(1);
+
+/// Why connecting failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("{0}")]
+    Start(#[from] StartError),
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// The server speaks another protocol version.
+    #[error(
+        "the running mentas server is another version (protocol {server_version}, this mentas speaks {PROTOCOL_VERSION})"
+    )]
+    Mismatch {
+        server_version: u32,
+        auto_started: bool,
+    },
+    #[error("the server did not answer the handshake")]
+    Handshake,
+}
+
+type Pending = HashMap<u64, Sender<Result<Reply, Refusal>>>;
+
+/// State shared by callers and the reader thread.
+struct Shared {
+    dir: PathBuf,
+    /// How to start a server if none is running; `None` for a service-managed server,
+    /// which is never started by a client.
+    start: Option<StartSpec>,
+    link: Mutex<Link>,
+    sink: Mutex<Option<EventSink>>,
+}
+
+struct Link {
+    /// The write half; `None` while disconnected.
+    writer: Option<UnixStream>,
+    next_id: u64,
+    pending: Pending,
+}
+
+/// A connection to the server of one data dir.
+pub struct SocketConnection {
+    shared: Arc<Shared>,
+}
+
+/// Connects (starting the server if allowed) and shakes hands.
+fn open(
+    dir: &std::path::Path,
+    start: Option<&StartSpec>,
+) -> Result<(UnixStream, bool), ConnectError> {
+    let mut stream = match start {
+        Some(spec) => connect_or_start(dir, spec)?,
+        None => UnixStream::connect(crate::server::socket_path(dir))?,
+    };
+    write_frame(
+        &mut stream,
+        &ClientMsg::Hello {
+            version: PROTOCOL_VERSION,
+        },
+    )?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let answer = read_frame::<_, ServerMsg>(&mut stream).map_err(|_| ConnectError::Handshake)?;
+    stream.set_read_timeout(None)?;
+    match answer {
+        ServerMsg::Welcome { auto_started, .. } => Ok((stream, auto_started)),
+        ServerMsg::Mismatch {
+            server_version,
+            auto_started,
+        } => Err(ConnectError::Mismatch {
+            server_version,
+            auto_started,
+        }),
+        _ => Err(ConnectError::Handshake),
+    }
+}
+
+impl SocketConnection {
+    /// Connects to the server of `dir`, starting it with `start` if none runs. A server
+    /// that was not auto-started is a service: later reconnects never start one.
+    pub fn connect(dir: PathBuf, start: StartSpec) -> Result<SocketConnection, ConnectError> {
+        let (stream, auto_started) = open(&dir, Some(&start))?;
+        let shared = Arc::new(Shared {
+            dir,
+            start: auto_started.then_some(start),
+            link: Mutex::new(Link {
+                writer: None,
+                next_id: 1,
+                pending: HashMap::new(),
+            }),
+            sink: Mutex::new(None),
+        });
+        attach(&shared, stream)?;
+        Ok(SocketConnection { shared })
+    }
+
+    /// Asks an auto-started server of another version to exit, so a newer one can start.
+    pub fn ask_to_shut_down(dir: &std::path::Path) -> io::Result<()> {
+        let mut stream = UnixStream::connect(crate::server::socket_path(dir))?;
+        write_frame(&mut stream, &ClientMsg::Shutdown)
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock leaves plain data behind; keep using it.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn emit(shared: &Shared, event: ConnEvent) {
+    if let Some(sink) = lock(&shared.sink).as_ref() {
+        sink(event);
+    }
+}
+
+/// Makes `stream` the live link and starts its reader thread.
+fn attach(shared: &Arc<Shared>, stream: UnixStream) -> io::Result<()> {
+    let reader = stream.try_clone()?;
+    lock(&shared.link).writer = Some(stream);
+    let shared = Arc::clone(shared);
+    thread::Builder::new()
+        .name("server-reader".into())
+        .spawn(move || read_loop(shared, reader))?;
+    Ok(())
+}
+
+fn read_loop(shared: Arc<Shared>, stream: UnixStream) {
+    let mut reader = BufReader::new(stream);
+    let why = loop {
+        match read_frame::<_, ServerMsg>(&mut reader) {
+            Ok(ServerMsg::Result { id, result }) => {
+                if let Some(waiter) = lock(&shared.link).pending.remove(&id) {
+                    let _ = waiter.send(result);
+                }
+            }
+            Ok(ServerMsg::Notice(notice)) => emit(&shared, ConnEvent::Notice(notice)),
+            Ok(_) => {}
+            Err(e) => break e.to_string(),
+        }
+    };
+    {
+        let mut link = lock(&shared.link);
+        link.writer = None;
+        // Dropping the senders wakes every waiting caller with "lost".
+        link.pending.clear();
+    }
+    emit(&shared, ConnEvent::Lost(why));
+    reconnect(shared);
+}
+
+/// Tries again every second until the server is back, then says so.
+fn reconnect(shared: Arc<Shared>) {
+    let mut told_mismatch = false;
+    loop {
+        thread::sleep(RETRY_EVERY);
+        // Nobody is listening any more (the UI has quit): stop.
+        if Arc::strong_count(&shared) == 1 {
+            return;
+        }
+        match open(&shared.dir, shared.start.as_ref()) {
+            Ok((stream, _)) => {
+                if attach(&shared, stream).is_ok() {
+                    emit(&shared, ConnEvent::Restored);
+                    return;
+                }
+            }
+            Err(e @ ConnectError::Mismatch { .. }) if !told_mismatch => {
+                told_mismatch = true;
+                emit(&shared, ConnEvent::Lost(e.to_string()));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+impl Connection for SocketConnection {
+    fn call(&mut self, request: Request) -> Result<Reply, CallError> {
+        let waiter: Receiver<Result<Reply, Refusal>> = {
+            let mut link = lock(&self.shared.link);
+            let id = link.next_id;
+            link.next_id += 1;
+            let (tx, rx) = mpsc::channel();
+            let Some(writer) = link.writer.as_mut() else {
+                return Err(CallError::Lost("reconnecting".into()));
+            };
+            if let Err(e) = write_frame(writer, &ClientMsg::Call { id, request }) {
+                // The reader thread notices the broken link and reconnects.
+                let _ = writer.shutdown(std::net::Shutdown::Both);
+                return Err(CallError::Lost(e.to_string()));
+            }
+            link.pending.insert(id, tx);
+            rx
+        };
+        match waiter.recv_timeout(CALL_TIMEOUT) {
+            Ok(Ok(reply)) => Ok(reply),
+            Ok(Err(refusal)) => Err(CallError::Refused(refusal)),
+            Err(RecvTimeoutError::Timeout) => {
+                Err(CallError::Lost("no answer from the server".into()))
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                Err(CallError::Lost("the server went away".into()))
+            }
+        }
+    }
+
+    fn subscribe(&mut self, sink: EventSink) {
+        *lock(&self.shared.sink) = Some(sink);
+    }
+}
+
+impl Drop for SocketConnection {
+    fn drop(&mut self) {
+        if let Some(w) = lock(&self.shared.link).writer.take() {
+            let _ = w.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}

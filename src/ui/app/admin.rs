@@ -1,0 +1,131 @@
+//! The head's screens: staff accounts and the audit trail.
+
+use super::{App, Screen};
+use crate::domain::audit::RecordRef;
+use crate::domain::names::display_name;
+use crate::protocol::AuditFilter;
+use crate::ui::action::Action;
+use crate::ui::popups::Popup;
+use crate::ui::popups::date_range::DateRange;
+use crate::ui::popups::staff_form::StaffForm;
+use crate::ui::screens::audit::{AUDIT_LIMIT, AuditOutcome, AuditScreen};
+use crate::ui::screens::staff::{StaffOutcome, StaffScreen};
+use crate::ui::text::{self, Msg};
+
+impl App {
+    pub(super) fn open_staff(&mut self) {
+        match self.conn.list_staff() {
+            Ok(rows) => self.screen = Screen::Staff(StaffScreen::new(rows)),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Shows the audit trail, of one record if given.
+    pub(super) fn open_audit(&mut self, record: Option<RecordRef>) {
+        let staff = match self.conn.list_staff() {
+            Ok(rows) => rows.into_iter().map(|s| s.username).collect(),
+            Err(e) => return self.fail(&e),
+        };
+        let filter = AuditFilter {
+            record,
+            limit: AUDIT_LIMIT,
+            ..AuditFilter::default()
+        };
+        self.screen = Screen::Audit(Box::new(AuditScreen::new(filter, staff)));
+        self.reload_audit();
+    }
+
+    pub(super) fn reload_audit(&mut self) {
+        let Screen::Audit(audit) = &mut self.screen else {
+            return;
+        };
+        match self.conn.list_audit(audit.filter.clone()) {
+            Ok(entries) => audit.set_entries(entries),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn reload_staff(&mut self) {
+        let Screen::Staff(staff) = &mut self.screen else {
+            return;
+        };
+        match self.conn.list_staff() {
+            Ok(rows) => staff.set_rows(rows),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn apply_staff(&mut self, action: Action) {
+        let Screen::Staff(staff) = &mut self.screen else {
+            return;
+        };
+        let form = match staff.apply(action) {
+            StaffOutcome::None => return,
+            StaffOutcome::New => StaffForm::new(None, self.lang),
+            StaffOutcome::Edit(s) => StaffForm::new(Some(s), self.lang),
+        };
+        self.popups.push(Popup::StaffForm(Box::new(form)));
+    }
+
+    pub(super) fn save_staff_form(&mut self) {
+        let Some(Popup::StaffForm(form)) = self.popups.last_mut() else {
+            return;
+        };
+        let Some(request) = form.submit() else { return };
+        match self.conn.save_staff(request) {
+            Ok(saved) => {
+                self.popups.pop();
+                self.reload_staff();
+                if let Screen::Staff(staff) = &mut self.screen {
+                    staff.select(&saved.username);
+                }
+                // The head may have changed their own name.
+                if let Ok(session) = self.conn.hello() {
+                    self.session = session;
+                }
+                self.say(self.lang.f(Msg::StaffSaved, &[&saved.username]));
+            }
+            Err(e) => form.message = Some(text::call_error(self.lang, &e)),
+        }
+    }
+
+    pub(super) fn apply_audit(&mut self, action: Action) {
+        let Screen::Audit(audit) = &mut self.screen else {
+            return;
+        };
+        match audit.apply(action) {
+            AuditOutcome::None => {}
+            AuditOutcome::Reload => self.reload_audit(),
+            AuditOutcome::AskRange => {
+                let range = DateRange::new(audit.filter.from, audit.filter.to, self.lang);
+                self.popups.push(Popup::DateRange(range));
+            }
+        }
+    }
+
+    pub(super) fn apply_range(&mut self) {
+        let Some(Popup::DateRange(range)) = self.popups.last_mut() else {
+            return;
+        };
+        let Some((from, to)) = range.submit() else {
+            return;
+        };
+        self.popups.pop();
+        if let Screen::Audit(audit) = &mut self.screen {
+            audit.set_range(from, to);
+        }
+        self.reload_audit();
+    }
+
+    /// How an audit entry's record is named on screen: `2026/0042 Slamet`, `staf siti`.
+    pub(super) fn record_label(&self, record: &RecordRef) -> String {
+        match record {
+            RecordRef::Client(id) => match self.roster.rows().iter().find(|r| r.id == *id) {
+                Some(r) => format!("{} {}", r.reg_no, display_name(&r.name, &r.nickname)),
+                None => format!("#{}", id.0),
+            },
+            RecordRef::Staff(user) => self.lang.f(Msg::AuditStaffRecord, &[user]),
+            RecordRef::Facility => self.lang.t(Msg::AuditFacility).to_string(),
+        }
+    }
+}

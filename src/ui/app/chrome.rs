@@ -1,0 +1,206 @@
+//! Drawing the frame around the screens: header, tabs, notice line, footer, popups, and
+//! the "enlarge the window" message.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use crate::ui::keymap;
+use crate::ui::popups::Popup;
+use crate::ui::text::{self, Msg};
+
+impl App {
+    /// Draws everything. Never panics, whatever the size.
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            self.render_too_small(frame, area);
+            return;
+        }
+        let [header, tabs, body, notice, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_header(frame, header);
+        self.render_tabs(frame, tabs);
+        let today = self.today();
+        match &self.screen {
+            Screen::Setup(s) => s.render(frame, body, self.lang, &self.theme),
+            Screen::NoAccount => {
+                let lines = vec![
+                    Line::styled(
+                        self.lang.f(Msg::NoAccount, &[&self.session.username]),
+                        self.theme.title,
+                    ),
+                    Line::raw(""),
+                    Line::raw(self.lang.t(Msg::NoAccountHint)),
+                ];
+                frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+            }
+            Screen::Roster => self.roster.render(frame, body, self.lang, &self.theme),
+            Screen::Detail(d) => d.render(frame, body, self.lang, today, &self.theme),
+            Screen::Staff(s) => s.render(frame, body, self.lang, &self.theme),
+            Screen::Audit(a) => {
+                let label = |r: &crate::domain::audit::RecordRef| self.record_label(r);
+                a.render(frame, body, self.lang, &self.theme, &label)
+            }
+        }
+        for (i, popup) in self.popups.iter().enumerate() {
+            let active = i + 1 == self.popups.len();
+            let (lang, theme) = (self.lang, &self.theme);
+            match popup {
+                Popup::ClientForm(f) => f.render(frame, body, theme, active),
+                Popup::StatusForm(f) => {
+                    f.render(frame, centered(body, 72, f.height()), theme, active)
+                }
+                Popup::StaffForm(f) => f.render(frame, centered(body, 64, 10), theme, active),
+                Popup::DateRange(f) => f.render(frame, centered(body, 50, 4), theme),
+                Popup::Duplicates(d) => d.render(frame, body, lang, today, theme),
+                Popup::Confirm(c) => c.render(frame, body, lang, theme),
+                Popup::Help(h) => h.render(frame, centered(body, 78, body.height), lang, theme),
+            }
+        }
+        // The last thing that happened; while offline, that the server is away.
+        let offline = self
+            .offline
+            .as_ref()
+            .map(|why| self.lang.f(Msg::Offline, &[why]));
+        match (&self.notice, offline) {
+            (Some(n), _) => {
+                let style = if n.error {
+                    self.theme.error
+                } else {
+                    self.theme.ok
+                };
+                frame.render_widget(Paragraph::new(n.text.as_str()).style(style), notice);
+            }
+            (None, Some(text)) => {
+                frame.render_widget(Paragraph::new(text).style(self.theme.error), notice);
+            }
+            (None, None) => {}
+        }
+        self.render_footer(frame, footer);
+    }
+
+    fn render_too_small(&self, frame: &mut Frame, area: Rect) {
+        let hint = self.lang.f(
+            Msg::TooSmallHint,
+            &[&MIN_WIDTH.to_string(), &MIN_HEIGHT.to_string()],
+        );
+        let lines = vec![
+            Line::styled(self.lang.t(Msg::TooSmall), self.theme.title),
+            Line::raw(hint),
+            Line::raw(format!("({}×{})", area.width, area.height)),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    }
+
+    fn render_header(&self, frame: &mut Frame, area: Rect) {
+        let lang = self.lang;
+        let now = self.clock.now();
+        let facility = self
+            .session
+            .facility
+            .as_ref()
+            .map_or("", |f| f.name.as_str());
+        let who = match &self.session.me {
+            Some(me) => format!("{} ({})", me.display_name, text::role(lang, me.role)),
+            None => self.session.username.clone(),
+        };
+        let right = format!(
+            "{} {} WIB · {who} ",
+            text::date_with_day(lang, now.date()),
+            now.format("%H:%M")
+        );
+        let left_room = (area.width as usize).saturating_sub(right.chars().count() + 1);
+        let mut left = format!(" mentas · {facility}");
+        if left.chars().count() > left_room {
+            left = left
+                .chars()
+                .take(left_room.saturating_sub(1))
+                .collect::<String>()
+                + "…";
+        }
+        let pad =
+            (area.width as usize).saturating_sub(left.chars().count() + right.chars().count());
+        let line = format!("{left}{}{right}", " ".repeat(pad));
+        frame.render_widget(Paragraph::new(line).style(self.theme.header), area);
+    }
+
+    /// The screens this user can reach, numbered as the keys that open them.
+    fn render_tabs(&self, frame: &mut Frame, area: Rect) {
+        let mut tabs = vec![(
+            Msg::TabRoster,
+            matches!(self.screen, Screen::Roster | Screen::Detail(_)),
+        )];
+        if self.role() == Some(crate::domain::Role::Head) {
+            tabs.push((Msg::TabStaff, matches!(self.screen, Screen::Staff(_))));
+            tabs.push((Msg::TabAudit, matches!(self.screen, Screen::Audit(_))));
+        }
+        let mut spans = vec![Span::raw(" ")];
+        for (i, (msg, active)) in tabs.into_iter().enumerate() {
+            let style = if active {
+                self.theme.tab_active
+            } else {
+                self.theme.tab
+            };
+            spans.push(Span::styled(
+                format!(" {} {} ", i + 1, self.lang.t(msg)),
+                style,
+            ));
+            spans.push(Span::raw(" "));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    /// The keys that work here, from the keymap: this context's on the left, as many as
+    /// fit, and the global ones always on the right.
+    fn render_footer(&self, frame: &mut Frame, area: Rect) {
+        let ctx = self.context();
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        let mut used = 0;
+        let global_width: usize = keymap::global(ctx).iter().map(|b| self.key_width(b)).sum();
+        let room = (area.width as usize).saturating_sub(global_width);
+        for b in keymap::bindings(ctx).iter().filter(|b| b.footer) {
+            if used + self.key_width(b) > room {
+                break;
+            }
+            used += self.key_width(b);
+            self.key_spans(b, &mut left);
+        }
+        for b in keymap::global(ctx) {
+            self.key_spans(b, &mut right);
+        }
+        left.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+        left.extend(right);
+        frame.render_widget(Paragraph::new(Line::from(left)), area);
+    }
+
+    fn key_width(&self, b: &keymap::Binding) -> usize {
+        b.shown.chars().count() + self.lang.t(b.label).chars().count() + 3
+    }
+
+    fn key_spans(&self, b: &keymap::Binding, out: &mut Vec<Span<'static>>) {
+        out.push(Span::styled(b.shown, self.theme.key));
+        out.push(Span::raw(format!(" {}  ", self.lang.t(b.label))));
+    }
+}
+
+/// A rectangle of at most `w`×`h` in the middle of `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,238 @@
+//! Audit (kepala only): who changed what and when, filtered by staff member, date range
+//! and record; Enter shows every field before and after.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::domain::audit::{AuditAction, AuditEntry, RecordRef};
+use crate::protocol::AuditFilter;
+use crate::ui::action::Action;
+use crate::ui::text::{self, Lang, Msg};
+use crate::ui::theme::Theme;
+
+/// How many of the newest entries one screen loads.
+pub const AUDIT_LIMIT: u32 = 1000;
+
+/// What the audit screen asks the app to do.
+pub enum AuditOutcome {
+    None,
+    /// The filter changed: load again.
+    Reload,
+    /// Ask for a date range.
+    AskRange,
+}
+
+/// The audit screen's state.
+pub struct AuditScreen {
+    pub entries: Vec<AuditEntry>,
+    pub filter: AuditFilter,
+    /// Staff user names to step through with `f`.
+    pub staff: Vec<String>,
+    selected: usize,
+    /// The entry whose changes are shown in full, if any.
+    pub open: bool,
+}
+
+impl AuditScreen {
+    pub fn new(filter: AuditFilter, staff: Vec<String>) -> AuditScreen {
+        AuditScreen {
+            entries: Vec::new(),
+            filter,
+            staff,
+            selected: 0,
+            open: false,
+        }
+    }
+
+    pub fn set_entries(&mut self, entries: Vec<AuditEntry>) {
+        self.entries = entries;
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    }
+
+    pub fn apply(&mut self, action: Action) -> AuditOutcome {
+        let last = self.entries.len().saturating_sub(1);
+        if self.open {
+            if matches!(action, Action::Back | Action::Open) {
+                self.open = false;
+            }
+            return AuditOutcome::None;
+        }
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = last,
+            Action::Open if !self.entries.is_empty() => self.open = true,
+            Action::CycleStatusFilter => {
+                let next = match &self.filter.by {
+                    None => self.staff.first().cloned(),
+                    Some(by) => self.staff.iter().skip_while(|u| *u != by).nth(1).cloned(),
+                };
+                self.filter.by = next;
+                self.selected = 0;
+                return AuditOutcome::Reload;
+            }
+            Action::ClearFilters => {
+                self.filter = AuditFilter {
+                    limit: AUDIT_LIMIT,
+                    ..AuditFilter::default()
+                };
+                self.selected = 0;
+                return AuditOutcome::Reload;
+            }
+            Action::AskRange => return AuditOutcome::AskRange,
+            _ => {}
+        }
+        AuditOutcome::None
+    }
+
+    /// Sets the date range and asks for a reload.
+    pub fn set_range(&mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) {
+        self.filter.from = from;
+        self.filter.to = to;
+        self.selected = 0;
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        lang: Lang,
+        theme: &Theme,
+        label: &dyn Fn(&RecordRef) -> String,
+    ) {
+        let [info, table] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let any = lang.t(Msg::RosterAll);
+        let by = self.filter.by.as_deref().unwrap_or(any);
+        let range = match (self.filter.from, self.filter.to) {
+            (None, None) => any.to_string(),
+            (from, to) => format!(
+                "{} – {}",
+                from.map_or("…".into(), |d| text::date(lang, d)),
+                to.map_or("…".into(), |d| text::date(lang, d))
+            ),
+        };
+        let record = self.filter.record.as_ref().map_or(any.to_string(), label);
+        let count = lang.f(Msg::AuditCount, &[&self.entries.len().to_string()]);
+        let line = Line::from(vec![
+            Span::styled(count, theme.title),
+            Span::styled(" · ", theme.dim),
+            Span::raw(lang.f(Msg::AuditFilterBy, &[by])),
+            Span::styled(" · ", theme.dim),
+            Span::raw(lang.f(Msg::AuditFilterRange, &[&range])),
+            Span::styled(" · ", theme.dim),
+            Span::raw(lang.f(Msg::AuditFilterRecord, &[&record])),
+        ]);
+        frame.render_widget(Paragraph::new(line), info);
+        let header = Row::new([
+            lang.t(Msg::AuditColWhen),
+            lang.t(Msg::AuditColBy),
+            lang.t(Msg::AuditColRecord),
+            lang.t(Msg::AuditColAction),
+            lang.t(Msg::AuditColFields),
+        ])
+        .style(theme.table_header);
+        let page = table.height.saturating_sub(1) as usize;
+        let offset = (self.selected + 1).saturating_sub(page.max(1));
+        let rows = self.entries.iter().skip(offset).take(page).map(|e| {
+            let fields: Vec<&str> = e.changes.iter().map(|c| c.field.as_str()).collect();
+            Row::new([
+                format!("{} {}", text::date_short(e.at.date()), e.at.format("%H:%M")),
+                e.by.clone(),
+                label(&e.record),
+                lang.t(action_msg(e.action)).to_string(),
+                fields.join(", "),
+            ])
+        });
+        let widths = [
+            Constraint::Length(14),
+            Constraint::Length(10),
+            Constraint::Length(24),
+            Constraint::Length(10),
+            Constraint::Fill(1),
+        ];
+        let widget = Table::new(rows, widths)
+            .header(header)
+            .column_spacing(1)
+            .row_highlight_style(theme.selected);
+        let mut state = TableState::default()
+            .with_selected((!self.entries.is_empty()).then(|| self.selected - offset));
+        frame.render_stateful_widget(widget, table, &mut state);
+        if self.open
+            && let Some(e) = self.entries.get(self.selected)
+        {
+            self.render_entry(frame, area, e, lang, theme, label);
+        }
+    }
+
+    fn render_entry(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        e: &AuditEntry,
+        lang: Lang,
+        theme: &Theme,
+        label: &dyn Fn(&RecordRef) -> String,
+    ) {
+        let mut lines = vec![
+            Line::styled(
+                format!(
+                    "{} · {} · {}",
+                    text::date_time(lang, e.at),
+                    e.by,
+                    lang.t(action_msg(e.action))
+                ),
+                theme.title,
+            ),
+            Line::raw(label(&e.record)),
+            Line::raw(""),
+        ];
+        for c in &e.changes {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<16} ", c.field), theme.dim),
+                Span::raw(if c.before.is_empty() {
+                    "—".to_string()
+                } else {
+                    c.before.clone()
+                }),
+                Span::styled(" → ", theme.dim),
+                Span::raw(if c.after.is_empty() {
+                    "—".to_string()
+                } else {
+                    c.after.clone()
+                }),
+            ]));
+        }
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(Line::styled(
+                format!(" {} ", lang.t(Msg::AuditEntryTitle)),
+                theme.title,
+            ));
+        frame.render_widget(Clear, area);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+    }
+}
+
+fn action_msg(a: AuditAction) -> Msg {
+    match a {
+        AuditAction::Created => Msg::AuditCreated,
+        AuditAction::Updated => Msg::AuditUpdated,
+        AuditAction::StatusChanged => Msg::AuditStatus,
+        AuditAction::Readmitted => Msg::AuditReadmitted,
+        AuditAction::SetUp => Msg::AuditSetUp,
+        AuditAction::DemoLoaded => Msg::AuditDemo,
+    }
+}
