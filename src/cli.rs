@@ -1,22 +1,22 @@
-//! The command line: options and their help text.
+//! The command line: options, subcommands and their help text.
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::domain::Role;
 use crate::ui::text::Lang;
 
 /// mentas — daily records of a social-rehabilitation facility (UPT Rehabilitasi Sosial Bina
-/// Karya): residents, status, and more to come, in the terminal.
+/// Karya): residents, status, staff and audit, in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "mentas", version, about, long_about = None)]
-#[command(
-    after_help = "Data lives in the platform data dir (e.g. ~/.local/share/mentas) unless \
---data or MENTAS_DATA says otherwise.\n\nTry it: mentas --demo"
-)]
+#[command(after_help = "Data lives in the platform data dir (e.g. ~/.local/share/mentas) unless \
+--data or MENTAS_DATA says otherwise. The first mentas on a data dir starts its server.\n\n\
+Try it: mentas --demo")]
 pub struct Cli {
     /// Data directory [default: the platform data dir, e.g. ~/.local/share/mentas]
-    #[arg(long, env = "MENTAS_DATA", value_name = "DIR")]
+    #[arg(long, env = "MENTAS_DATA", value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
 
     /// Open a store full of fictional demo data: throwaway, or kept in --data DIR
@@ -29,6 +29,87 @@ pub struct Cli {
     pub residents: u32,
 
     /// Language of the UI; saved as your preference for next time
-    #[arg(long, value_enum, value_name = "LANG")]
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of opening the TUI.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server that owns the store (the TUI starts one by itself when needed)
+    Serve(ServeArgs),
+    /// Manage staff accounts (needs the kepala role)
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+/// Options of `mentas serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Stay in the foreground until stopped (for systemd); without it the server detaches
+    #[arg(long)]
+    pub foreground: bool,
+
+    /// Exit after the last client has been gone this many seconds [default: never with
+    /// --foreground, 600 otherwise]
+    #[arg(long, value_name = "SECS")]
+    pub idle_exit: Option<u64>,
+
+    /// Started by a client: may be asked to step aside for a newer version
+    #[arg(long, hide = true)]
+    pub auto_started: bool,
+
+    /// Fill an empty data dir with a demo facility of N residents
+    #[arg(long, value_name = "N", hide = true)]
+    pub demo_residents: Option<u32>,
+
+    /// Remove the data dir when the server exits (throwaway demo)
+    #[arg(long, hide = true)]
+    pub remove_dir_on_exit: bool,
+}
+
+/// `mentas staff …`
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// List every staff account
+    List,
+    /// Add an account for an OS user
+    Add {
+        /// The OS user name (login)
+        user: String,
+        /// What the account may do
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The name shown in the app [default: the user name]
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Disable an account (the last head cannot be disabled)
+    Disable { user: String },
+    /// Enable a disabled account again
+    Enable { user: String },
+}
+
+/// A role as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    /// petugas: daily records and resident edits
+    Staf,
+    /// koordinator piket: also schedules and exits
+    Supervisor,
+    /// kepala: everything, including staff accounts and the audit trail
+    Kepala,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Staf => Role::Staff,
+            RoleArg::Supervisor => Role::Supervisor,
+            RoleArg::Kepala => Role::Head,
+        }
+    }
 }

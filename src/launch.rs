@@ -1,34 +1,25 @@
-//! From a parsed command line to a running TUI: the data dir, logging, the store (demo or
-//! real), the service and the connection the UI talks through.
+//! From a parsed command line to what it asks for: the TUI connected to the data dir's
+//! server (started if needed), the server itself, or a staff command.
 
 use std::fs;
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use directories::ProjectDirs;
 
-use crate::cli::Cli;
-use crate::client::LocalConnection;
+use crate::cli::{Cli, Command, ServeArgs, StaffCommand};
+use crate::client::autostart::{DEMO_IDLE_EXIT, IDLE_EXIT, StartSpec, serve_args};
+use crate::client::{Connection, SocketConnection, socket::ConnectError};
 use crate::clock::{Clock, SystemClock};
-use crate::demo;
-use crate::service::Service;
-use crate::store::Store;
+use crate::domain::Role;
+use crate::protocol::Request;
+use crate::server::{self, DemoSetup, Identity, ServeOptions};
 use crate::ui::{self, text::Lang};
-
-/// A file in a demo data dir that marks it as demo data, so `--demo --data DIR` never
-/// touches a real store.
-const DEMO_MARKER: &str = "DEMO";
 
 fn dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("id", "mentas", "mentas")
-}
-
-/// The OS user running this process.
-pub fn current_username() -> String {
-    uzers::get_current_username()
-        .and_then(|n| n.into_string().ok())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into())
 }
 
 /// The language: `--lang` (then saved), else the saved preference, else Indonesian.
@@ -43,10 +34,7 @@ fn language(asked: Option<Lang>) -> Lang {
             lang
         }
         (Some(lang), None) => lang,
-        (None, Some(file)) => match fs::read_to_string(file)
-            .map(|s| s.trim().to_string())
-            .as_deref()
-        {
+        (None, Some(file)) => match fs::read_to_string(file).map(|s| s.trim().to_string()).as_deref() {
             Ok("en") => Lang::En,
             _ => Lang::Id,
         },
@@ -54,83 +42,170 @@ fn language(asked: Option<Lang>) -> Lang {
     }
 }
 
-fn prepare_dir(dir: &Path) -> Result<(), String> {
-    fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot create data dir {}: {e}", dir.display()))?;
-    let probe = dir.join(".mentas-write-test");
-    fs::write(&probe, b"")
-        .map_err(|e| format!("data dir {} is not writable: {e}", dir.display()))?;
-    let _ = fs::remove_file(probe);
-    Ok(())
-}
-
-fn start_logging(dir: &Path) {
-    let appender = tracing_appender::rolling::Builder::new()
-        .rotation(tracing_appender::rolling::Rotation::DAILY)
-        .filename_prefix("mentas")
-        .filename_suffix("log")
-        .max_log_files(14)
-        .build(dir.join("logs"));
-    if let Ok(appender) = appender {
-        let _ = tracing_subscriber::fmt()
-            .with_writer(appender)
-            .with_ansi(false)
-            .try_init();
+fn data_dir(cli: &Cli) -> Result<PathBuf, String> {
+    match &cli.data {
+        Some(dir) => Ok(dir.clone()),
+        None => dirs()
+            .map(|d| d.data_dir().to_path_buf())
+            .ok_or_else(|| "cannot find a home directory; use --data DIR".into()),
     }
 }
 
 fn is_empty_dir(dir: &Path) -> bool {
-    fs::read_dir(dir)
-        .map(|mut d| d.next().is_none())
-        .unwrap_or(true)
+    fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(true)
 }
 
 /// Runs mentas as the command line asks. Errors are one line, for the user.
 pub fn run(cli: Cli) -> Result<(), String> {
-    let lang = language(cli.lang);
-    let username = current_username();
-    let mut throwaway = None;
-    let dir: PathBuf = match (&cli.data, cli.demo) {
-        (Some(dir), _) => dir.clone(),
-        (None, true) => {
-            let t = tempfile::Builder::new()
-                .prefix("mentas-demo-")
-                .tempdir()
-                .map_err(|e| format!("cannot create a demo dir: {e}"))?;
-            let path = t.path().to_path_buf();
-            throwaway = Some(t);
-            path
+    match &cli.command {
+        None => tui(&cli),
+        Some(Command::Serve(args)) => serve(&data_dir(&cli)?, args),
+        Some(Command::Staff(cmd)) => staff(&data_dir(&cli)?, cmd),
+    }
+}
+
+/// How a client starts the server of `dir` when none runs.
+fn start_spec(dir: &Path, demo: Option<DemoSetup>) -> Result<StartSpec, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the mentas program: {e}"))?;
+    let idle = if demo.is_some_and(|d| d.remove_dir_on_exit) { DEMO_IDLE_EXIT } else { IDLE_EXIT };
+    Ok(StartSpec { exe, args: serve_args(dir, idle, demo) })
+}
+
+/// Connects to the server of `dir`, offering to replace an older auto-started one.
+fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
+    match SocketConnection::connect(dir.to_path_buf(), start.clone()) {
+        Ok(conn) => Ok(conn),
+        Err(e @ ConnectError::Mismatch { auto_started: true, .. }) => {
+            eprint!("mentas: {e}.\nRestart the server now? Others using it reconnect by themselves. [y/N] ");
+            let _ = io::stderr().flush();
+            let mut answer = String::new();
+            io::stdin().lock().read_line(&mut answer).map_err(|e| e.to_string())?;
+            if !matches!(answer.trim(), "y" | "Y" | "ya" | "yes") {
+                return Err("not restarted; the older server is still running".into());
+            }
+            SocketConnection::ask_to_shut_down(dir).map_err(|e| e.to_string())?;
+            // The old server removes its socket as it exits; then a new one starts.
+            for _ in 0..50 {
+                if !server::socket_path(dir).exists() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            SocketConnection::connect(dir.to_path_buf(), start).map_err(|e| e.to_string())
         }
-        (None, false) => dirs()
-            .map(|d| d.data_dir().to_path_buf())
-            .ok_or("cannot find a home directory; use --data DIR")?,
+        Err(e @ ConnectError::Mismatch { .. }) => {
+            Err(format!("{e}; ask the administrator to restart the service (systemctl restart mentas)"))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn tui(cli: &Cli) -> Result<(), String> {
+    let lang = language(cli.lang);
+    let (dir, demo) = if cli.demo {
+        let residents = cli.residents as usize;
+        match &cli.data {
+            Some(dir) => {
+                let marked = server::demo_marker_path(dir).exists();
+                if !is_empty_dir(dir) && !marked {
+                    return Err(format!(
+                        "{} holds data that is not a demo store; choose an empty dir for --demo",
+                        dir.display()
+                    ));
+                }
+                (dir.clone(), Some(DemoSetup { residents, remove_dir_on_exit: false }))
+            }
+            None => {
+                let dir = tempfile::Builder::new()
+                    .prefix("mentas-demo-")
+                    .tempdir()
+                    .map_err(|e| format!("cannot create a demo dir: {e}"))?
+                    .keep();
+                (dir, Some(DemoSetup { residents, remove_dir_on_exit: true }))
+            }
+        }
+    } else {
+        (data_dir(cli)?, None)
     };
-    let fresh = is_empty_dir(&dir);
-    if cli.demo && !fresh && !dir.join(DEMO_MARKER).exists() {
-        return Err(format!(
-            "{} holds data that is not a demo store; choose an empty dir for --demo",
-            dir.display()
-        ));
-    }
-    prepare_dir(&dir)?;
-    start_logging(&dir);
+    let conn = connect(&dir, start_spec(&dir, demo)?)?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let store = Store::open(&dir)
-        .map_err(|e| format!("cannot open the store in {}: {e}", dir.display()))?;
-    let service = Arc::new(Service::new(store, clock.clone()));
-    if cli.demo && fresh {
-        let data = demo::generate(demo::SEED, clock.today(), cli.residents as usize, &username);
-        service
-            .load_demo(&data)
-            .map_err(|e| format!("cannot load demo data: {e}"))?;
-        fs::write(dir.join(DEMO_MARKER), b"fictional demo data\n").map_err(|e| e.to_string())?;
+    ui::run(Box::new(conn), lang, clock).map_err(|e| e.to_string())
+}
+
+fn serve(dir: &Path, args: &ServeArgs) -> Result<(), String> {
+    let demo = args.demo_residents.map(|n| DemoSetup {
+        residents: n as usize,
+        remove_dir_on_exit: args.remove_dir_on_exit,
+    });
+    if !args.foreground {
+        // Detach: the same command in its own session, in the foreground of that.
+        let spec = start_spec(dir, demo)?;
+        let stream = crate::client::autostart::connect_or_start(dir, &spec).map_err(|e| e.to_string())?;
+        drop(stream);
+        println!("mentas: server running for {}", dir.display());
+        return Ok(());
     }
-    tracing::info!("started (demo: {})", cli.demo);
-    let result = ui::run(
-        Box::new(LocalConnection::new(service, username)),
-        lang,
-        clock,
-    );
-    drop(throwaway);
-    result.map_err(|e| e.to_string())
+    let idle_exit = match (args.idle_exit, args.auto_started) {
+        (Some(secs), _) => Some(Duration::from_secs(secs)),
+        (None, true) => Some(IDLE_EXIT),
+        (None, false) => None,
+    };
+    let opts = ServeOptions {
+        data_dir: dir.to_path_buf(),
+        idle_exit,
+        auto_started: args.auto_started,
+        demo,
+        identity: Identity::OsUsers,
+    };
+    server::serve(opts).map_err(|e| e.to_string())
+}
+
+/// `mentas staff …`: through the server, as the OS user running it (who must be kepala).
+fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
+    let mut conn = connect(dir, start_spec(dir, None)?)?;
+    let conn: &mut dyn Connection = &mut conn;
+    let err = |e: crate::client::CallError| ui::text::call_error(Lang::En, &e);
+    let find = |conn: &mut dyn Connection, user: &str| {
+        conn.list_staff()
+            .map_err(err)?
+            .into_iter()
+            .find(|s| s.username == user)
+            .ok_or_else(|| format!("no staff account for {user}"))
+    };
+    match cmd {
+        StaffCommand::List => {
+            println!("{:<16} {:<30} {:<11} active", "user", "name", "role");
+            for s in conn.list_staff().map_err(err)? {
+                let role = match s.role {
+                    Role::Staff => "staf",
+                    Role::Supervisor => "supervisor",
+                    Role::Head => "kepala",
+                };
+                println!("{:<16} {:<30} {:<11} {}", s.username, s.display_name, role, if s.active { "yes" } else { "no" });
+            }
+        }
+        StaffCommand::Add { user, role, name } => {
+            let request = Request::AddStaff {
+                username: user.clone(),
+                display_name: name.clone().unwrap_or_else(|| user.clone()),
+                role: (*role).into(),
+            };
+            let saved = conn.save_staff(request).map_err(err)?;
+            println!("added {} ({})", saved.username, saved.display_name);
+        }
+        StaffCommand::Disable { user } | StaffCommand::Enable { user } => {
+            let s = find(conn, user)?;
+            let active = matches!(cmd, StaffCommand::Enable { .. });
+            let request = Request::UpdateStaff {
+                username: s.username,
+                base_revision: s.revision,
+                display_name: s.display_name,
+                role: s.role,
+                active,
+            };
+            let saved = conn.save_staff(request).map_err(err)?;
+            println!("{} {}", if saved.active { "enabled" } else { "disabled" }, saved.username);
+        }
+    }
+    Ok(())
 }

@@ -278,3 +278,31 @@ fn a_stale_edit_is_refused_naming_who_changed_it_and_keeps_the_input() {
     ctrl(&mut second, 's');
     assert!(text(&render(&second, 100, 30)).contains("Perubahan tersimpan"));
 }
+
+#[test]
+fn a_conflict_shows_what_differs_and_can_take_the_other_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let mut first = app_on(service.clone(), Lang::Id);
+    let mut second = app_on(service, Lang::Id);
+    key(&mut first, KeyCode::Char('e'));
+    key(&mut second, KeyCode::Char('e'));
+    go_to(&mut first, Field::Room);
+    for _ in 0..5 {
+        key(&mut first, KeyCode::Backspace);
+    }
+    type_text(&mut first, "Z9");
+    ctrl(&mut first, 's');
+    go_to(&mut second, Field::Notes);
+    type_text(&mut second, " kedua");
+    ctrl(&mut second, 's');
+    let screen = text(&render(&second, 100, 40));
+    assert!(screen.contains("! versi lain: Z9"), "{screen}");
+    assert!(screen.contains("Ctrl-T ambil versi lain"), "{screen}");
+    ctrl(&mut second, 't');
+    let screen = text(&render(&second, 100, 40));
+    assert!(screen.contains("Versi terbaru dimuat"), "{screen}");
+    assert!(screen.contains("Z9") && !screen.contains(" kedua"), "their version replaced the input");
+    ctrl(&mut second, 's');
+    assert!(text(&render(&second, 100, 40)).contains("Tidak ada yang berubah"));
+}

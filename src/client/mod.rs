@@ -3,9 +3,12 @@
 //! `Connection` is implemented over the Unix socket by `SocketConnection` (the app) and
 //! in-process by `LocalConnection` (tests). Screens never see which.
 
+pub mod autostart;
 mod local;
+pub mod socket;
 
 pub use local::LocalConnection;
+pub use socket::SocketConnection;
 
 use crate::domain::Staff;
 use crate::domain::audit::AuditEntry;

@@ -204,7 +204,7 @@ impl Connection for SocketConnection {
             let Some(writer) = link.writer.as_mut() else {
                 return Err(CallError::Lost("reconnecting".into()));
             };
-            if let Err(e) = write_frame(writer, &ClientMsg::Call { id, request }) {
+            if let Err(e) = write_frame(&mut *writer, &ClientMsg::Call { id, request }) {
                 // The reader thread notices the broken link and reconnects.
                 let _ = writer.shutdown(std::net::Shutdown::Both);
                 return Err(CallError::Lost(e.to_string()));

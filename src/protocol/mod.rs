@@ -123,6 +123,8 @@ pub struct SessionInfo {
     pub facility: Option<Facility>,
     /// The caller's staff account, `None` if they have none.
     pub me: Option<Staff>,
+    /// Display names of the active heads: who can add an account for someone without one.
+    pub heads: Vec<String>,
 }
 
 /// A resident in full, as the detail screen shows it.

@@ -3,11 +3,12 @@
 use chrono::NaiveDateTime;
 
 use super::audit::{change, entry};
-use super::reasons::{
-    CAPACITY_REQUIRED, FACILITY_NAME_REQUIRED, HEAD_NAME_REQUIRED, MAX_TEXT, TEXT_TOO_LONG,
-};
+use super::limits::MAX_TEXT;
 use crate::demo::DemoData;
 use crate::domain::audit::{AuditAction, RecordRef};
+use crate::domain::reasons::{
+    CAPACITY_REQUIRED, FACILITY_NAME_REQUIRED, HEAD_NAME_REQUIRED, TEXT_TOO_LONG,
+};
 use crate::domain::{Facility, Refusal, Role, Staff};
 use crate::protocol::SessionInfo;
 use crate::store::{Import, Store};
@@ -15,10 +16,12 @@ use crate::store::{Import, Store};
 /// Who the caller is and which facility this is. Always answers; `me` is `None` without
 /// an active account.
 pub(super) fn hello(store: &Store, username: &str) -> Result<SessionInfo, Refusal> {
+    let heads = store.all_staff()?.into_iter().filter(|s| s.active && s.role == Role::Head);
     Ok(SessionInfo {
         username: username.to_string(),
         facility: store.facility()?,
         me: store.staff(username)?.filter(|s| s.active),
+        heads: heads.map(|s| s.display_name).collect(),
     })
 }
 
@@ -93,6 +96,7 @@ pub(super) fn setup(
     Ok(SessionInfo {
         username: username.to_string(),
         facility: Some(facility),
+        heads: vec![head.display_name.clone()],
         me: Some(head),
     })
 }

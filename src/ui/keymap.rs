@@ -72,400 +72,134 @@ const fn b(
     }
 }
 
+// The tables read best one binding per line.
 const UP: &[Key] = &[code(KeyCode::Up), k('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), k('j')];
+const BACKTAB: &[Key] = &[Key(KeyCode::BackTab, KeyModifiers::SHIFT), code(KeyCode::BackTab), code(KeyCode::Up)];
 
+#[rustfmt::skip]
 const ROSTER: &[Binding] = &[
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        Msg::KeyOpen,
-        true,
-    ),
+    b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
     b(&[k('/')], "/", Action::Search, Msg::KeySearch, true),
     b(&[k('n')], "n", Action::New, Msg::KeyNew, true),
     b(&[k('e')], "e", Action::Edit, Msg::KeyEdit, true),
     b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
-    b(
-        &[k('f')],
-        "f",
-        Action::CycleStatusFilter,
-        Msg::KeyFilterStatus,
-        true,
-    ),
-    b(
-        &[k('t')],
-        "t",
-        Action::CycleStageFilter,
-        Msg::KeyFilterStage,
-        true,
-    ),
-    b(
-        &[k('x')],
-        "x",
-        Action::ToggleExited,
-        Msg::KeyShowExited,
-        true,
-    ),
+    b(&[k('f')], "f", Action::CycleStatusFilter, Msg::KeyFilterStatus, true),
+    b(&[k('t')], "t", Action::CycleStageFilter, Msg::KeyFilterStage, true),
+    b(&[k('x')], "x", Action::ToggleExited, Msg::KeyShowExited, true),
     b(&[k('o')], "o", Action::CycleSort, Msg::KeySort, true),
     b(&[k('O')], "O", Action::ReverseSort, Msg::KeyReverse, false),
-    b(
-        &[k('c'), code(KeyCode::Esc)],
-        "c",
-        Action::ClearFilters,
-        Msg::KeyClearFilters,
-        false,
-    ),
+    b(&[k('c'), code(KeyCode::Esc)], "c", Action::ClearFilters, Msg::KeyClearFilters, false),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
-    b(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        Msg::KeyPage,
-        false,
-    ),
-    b(
-        &[code(KeyCode::PageDown), k(' ')],
-        "PgDn",
-        Action::PageDown,
-        Msg::KeyPage,
-        false,
-    ),
-    b(
-        &[code(KeyCode::Home), k('g')],
-        "Home",
-        Action::Home,
-        Msg::KeyFirstLast,
-        false,
-    ),
-    b(
-        &[code(KeyCode::End), k('G')],
-        "End",
-        Action::End,
-        Msg::KeyFirstLast,
-        false,
-    ),
+    b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+    b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
 ];
 
+#[rustfmt::skip]
 const SEARCH: &[Binding] = &[
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::SearchDone,
-        Msg::KeyDone,
-        true,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::SearchClear,
-        Msg::KeyClearSearch,
-        true,
-    ),
+    b(&[code(KeyCode::Enter)], "Enter", Action::SearchDone, Msg::KeyDone, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::SearchClear, Msg::KeyClearSearch, true),
     b(&[code(KeyCode::Up)], "↑", Action::Up, Msg::KeyMove, false),
-    b(
-        &[code(KeyCode::Down)],
-        "↓",
-        Action::Down,
-        Msg::KeyMove,
-        true,
-    ),
+    b(&[code(KeyCode::Down)], "↓", Action::Down, Msg::KeyMove, true),
 ];
 
+#[rustfmt::skip]
 const DETAIL: &[Binding] = &[
-    b(
-        &[
-            code(KeyCode::Esc),
-            code(KeyCode::Backspace),
-            code(KeyCode::Left),
-        ],
-        "Esc",
-        Action::Back,
-        Msg::KeyBack,
-        true,
-    ),
+    b(&[code(KeyCode::Esc), code(KeyCode::Backspace), code(KeyCode::Left)], "Esc", Action::Back, Msg::KeyBack, true),
     b(&[k('e')], "e", Action::Edit, Msg::KeyEdit, true),
     b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
-    b(
-        &[k('a')],
-        "a",
-        Action::AuditOfClient,
-        Msg::KeyAuditOfClient,
-        false,
-    ),
+    b(&[k('a')], "a", Action::AuditOfClient, Msg::KeyAuditOfClient, false),
     b(UP, "↑/k", Action::Up, Msg::KeyScroll, true),
     b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, false),
-    b(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        Msg::KeyPage,
-        false,
-    ),
-    b(
-        &[code(KeyCode::PageDown), k(' ')],
-        "PgDn",
-        Action::PageDown,
-        Msg::KeyPage,
-        false,
-    ),
-    b(
-        &[code(KeyCode::Home), k('g')],
-        "Home",
-        Action::Home,
-        Msg::KeyFirstLast,
-        false,
-    ),
-    b(
-        &[code(KeyCode::End), k('G')],
-        "End",
-        Action::End,
-        Msg::KeyFirstLast,
-        false,
-    ),
+    b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+    b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
 ];
 
+#[rustfmt::skip]
 const STAFF: &[Binding] = &[
     b(&[k('n')], "n", Action::New, Msg::KeyNew, true),
-    b(
-        &[k('e'), code(KeyCode::Enter)],
-        "e",
-        Action::Edit,
-        Msg::KeyEdit,
-        true,
-    ),
+    b(&[k('e'), code(KeyCode::Enter)], "e", Action::Edit, Msg::KeyEdit, true),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
-    b(
-        &[code(KeyCode::Home), k('g')],
-        "Home",
-        Action::Home,
-        Msg::KeyFirstLast,
-        false,
-    ),
-    b(
-        &[code(KeyCode::End), k('G')],
-        "End",
-        Action::End,
-        Msg::KeyFirstLast,
-        false,
-    ),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
 ];
 
+#[rustfmt::skip]
 const AUDIT: &[Binding] = &[
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        Msg::KeyOpen,
-        true,
-    ),
-    b(
-        &[k('f')],
-        "f",
-        Action::CycleStatusFilter,
-        Msg::KeyFilterStaff,
-        true,
-    ),
+    b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
+    b(&[k('f')], "f", Action::CycleStatusFilter, Msg::KeyFilterStaff, true),
     b(&[k('d')], "d", Action::AskRange, Msg::KeyRange, true),
-    b(
-        &[k('c')],
-        "c",
-        Action::ClearFilters,
-        Msg::KeyClearFilters,
-        true,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        Msg::KeyBack,
-        false,
-    ),
+    b(&[k('c')], "c", Action::ClearFilters, Msg::KeyClearFilters, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Back, Msg::KeyBack, false),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
-    b(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        Msg::KeyPage,
-        false,
-    ),
-    b(
-        &[code(KeyCode::PageDown), k(' ')],
-        "PgDn",
-        Action::PageDown,
-        Msg::KeyPage,
-        false,
-    ),
-    b(
-        &[code(KeyCode::Home), k('g')],
-        "Home",
-        Action::Home,
-        Msg::KeyFirstLast,
-        false,
-    ),
-    b(
-        &[code(KeyCode::End), k('G')],
-        "End",
-        Action::End,
-        Msg::KeyFirstLast,
-        false,
-    ),
+    b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+    b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
 ];
 
+#[rustfmt::skip]
 const FORM: &[Binding] = &[
-    b(
-        &[ctrl('s'), code(KeyCode::F(2))],
-        "Ctrl-S/F2",
-        Action::Save,
-        Msg::KeySave,
-        true,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Cancel,
-        Msg::KeyCancel,
-        true,
-    ),
-    b(
-        &[
-            code(KeyCode::Tab),
-            code(KeyCode::Down),
-            code(KeyCode::Enter),
-        ],
-        "Tab/↓/Enter",
-        Action::NextField,
-        Msg::KeyNextField,
-        true,
-    ),
-    b(
-        &[
-            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
-            code(KeyCode::BackTab),
-            code(KeyCode::Up),
-        ],
-        "S-Tab/↑",
-        Action::PrevField,
-        Msg::KeyPrevField,
-        false,
-    ),
-    b(
-        &[code(KeyCode::Left)],
-        "←",
-        Action::ChoicePrev,
-        Msg::KeyChoose,
-        false,
-    ),
-    b(
-        &[code(KeyCode::Right)],
-        "←/→",
-        Action::ChoiceNext,
-        Msg::KeyChoose,
-        true,
-    ),
+    b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S/F2", Action::Save, Msg::KeySave, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Cancel, Msg::KeyCancel, true),
+    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/↓/Enter", Action::NextField, Msg::KeyNextField, true),
+    b(BACKTAB, "S-Tab/↑", Action::PrevField, Msg::KeyPrevField, false),
+    b(&[code(KeyCode::Left)], "←", Action::ChoicePrev, Msg::KeyChoose, false),
+    b(&[code(KeyCode::Right)], "←/→", Action::ChoiceNext, Msg::KeyChoose, true),
+    b(&[ctrl('t')], "Ctrl-T", Action::TakeTheirs, Msg::KeyTakeTheirs, false),
 ];
 
+#[rustfmt::skip]
 const DUPLICATES: &[Binding] = &[
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::OpenExisting,
-        Msg::KeyOpenExisting,
-        true,
-    ),
-    b(
-        &[k('c')],
-        "c",
-        Action::ContinueNew,
-        Msg::KeyContinueNew,
-        true,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        Msg::KeyBack,
-        true,
-    ),
+    b(&[code(KeyCode::Enter)], "Enter", Action::OpenExisting, Msg::KeyOpenExisting, true),
+    b(&[k('c')], "c", Action::ContinueNew, Msg::KeyContinueNew, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Back, Msg::KeyBack, true),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
 ];
 
+#[rustfmt::skip]
 const CONFIRM: &[Binding] = &[
     b(&[k('y'), k('Y')], "y", Action::Yes, Msg::KeyYes, true),
-    b(
-        &[k('n'), k('N'), k('t'), code(KeyCode::Esc)],
-        "n",
-        Action::No,
-        Msg::KeyNo,
-        true,
-    ),
+    b(&[k('n'), k('N'), k('t'), code(KeyCode::Esc)], "n", Action::No, Msg::KeyNo, true),
 ];
 
+#[rustfmt::skip]
 const HELP: &[Binding] = &[
-    b(
-        &[code(KeyCode::Esc), k('?'), k('q')],
-        "Esc",
-        Action::Back,
-        Msg::KeyBack,
-        true,
-    ),
+    b(&[code(KeyCode::Esc), k('?'), k('q')], "Esc", Action::Back, Msg::KeyBack, true),
     b(UP, "↑/k", Action::Up, Msg::KeyScroll, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, false),
 ];
 
+#[rustfmt::skip]
 const SETUP: &[Binding] = &[
-    b(
-        &[code(KeyCode::Enter), ctrl('s'), code(KeyCode::F(2))],
-        "Enter",
-        Action::Save,
-        Msg::KeySave,
-        true,
-    ),
-    b(
-        &[code(KeyCode::Tab), code(KeyCode::Down)],
-        "Tab",
-        Action::NextField,
-        Msg::KeyNextField,
-        true,
-    ),
-    b(
-        &[
-            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
-            code(KeyCode::BackTab),
-            code(KeyCode::Up),
-        ],
-        "S-Tab",
-        Action::PrevField,
-        Msg::KeyPrevField,
-        false,
-    ),
+    b(&[code(KeyCode::Enter), ctrl('s'), code(KeyCode::F(2))], "Enter", Action::Save, Msg::KeySave, true),
+    b(&[code(KeyCode::Tab), code(KeyCode::Down)], "Tab", Action::NextField, Msg::KeyNextField, true),
+    b(BACKTAB, "S-Tab", Action::PrevField, Msg::KeyPrevField, false),
 ];
 
-/// Keys that work wherever nothing above claims them. `q` and `?` only outside text.
+/// Keys that work wherever nothing above claims them. `q`, `?` and the screen digits
+/// only outside text.
+#[rustfmt::skip]
 const GLOBAL: &[Binding] = &[
-    b(
-        &[k('?'), code(KeyCode::F(1))],
-        "?",
-        Action::Help,
-        Msg::KeyHelp,
-        true,
-    ),
+    b(&[k('1')], "1", Action::GoRoster, Msg::KeyTabs, false),
+    b(&[k('2')], "2", Action::GoStaff, Msg::KeyTabs, false),
+    b(&[k('3')], "3", Action::GoAudit, Msg::KeyTabs, false),
+    b(&[k('?'), code(KeyCode::F(1))], "?", Action::Help, Msg::KeyHelp, true),
     b(&[k('q')], "q", Action::Quit, Msg::KeyQuit, true),
 ];
-const GLOBAL_ALWAYS: &[Binding] = &[b(
-    &[ctrl('c'), ctrl('q')],
-    "Ctrl-C",
-    Action::Quit,
-    Msg::KeyQuit,
-    true,
-)];
+#[rustfmt::skip]
+const GLOBAL_ALWAYS: &[Binding] = &[
+    b(&[ctrl('c'), ctrl('q')], "Ctrl-C", Action::Quit, Msg::KeyQuit, true),
+];
 
-/// The bindings of one context.
 pub fn bindings(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::Roster => ROSTER,

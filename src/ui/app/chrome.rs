@@ -39,7 +39,10 @@ impl App {
                         self.theme.title,
                     ),
                     Line::raw(""),
-                    Line::raw(self.lang.t(Msg::NoAccountHint)),
+                    Line::raw(self.lang.f(
+                        Msg::NoAccountHint,
+                        &[&self.session.heads.join(", "), &self.session.username],
+                    )),
                 ];
                 frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
             }

@@ -395,10 +395,11 @@ impl ClientForm {
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        let message_rows = if self.theirs.is_some() { 2 } else { 1 };
         let [body, hint, message] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(message_rows),
         ])
         .areas(inner);
         self.fields.render(frame, body, theme, active);
@@ -412,7 +413,8 @@ impl ClientForm {
             } else {
                 theme.warning
             };
-            frame.render_widget(Paragraph::new(m.as_str()).style(style), message);
+            let wrap = ratatui::widgets::Wrap { trim: true };
+            frame.render_widget(Paragraph::new(m.as_str()).style(style).wrap(wrap), message);
         }
     }
 }

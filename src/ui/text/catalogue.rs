@@ -252,11 +252,11 @@ catalogue! {
     SavedStatus => "Status {} tersimpan: {}", "Status {} saved: {}";
     SavedReadmit => "Tinggal baru dimulai untuk {}", "New stay started for {}";
     Unchanged => "Tidak ada yang berubah", "Nothing changed";
-    ChangedBy => "Diubah oleh {} pukul {}", "Changed by {} at {}";
+    ChangedBy => "Diubah oleh {} pada {}", "Changed by {} on {}";
     ConflictKeep => "{}. Isian Anda masih di sini: Ctrl-S menyimpan di atas versi baru, Esc membatalkan.", "{}. Your input is kept: Ctrl-S saves it over the new version, Esc cancels.";
     NeedsRole => "Perlu peran {}", "Needs the {} role";
     NoAccount => "Akun OS \"{}\" belum punya akun staf mentas.", "The OS user \"{}\" has no mentas staff account.";
-    NoAccountHint => "Minta kepala panti menambahkan Anda. Tekan q untuk keluar.", "Ask the facility head to add you. Press q to quit.";
+    NoAccountHint => "Minta kepala panti ({}) menambahkan Anda: mentas staff add {} --role staf. Tekan q untuk keluar.", "Ask the facility head ({}) to add you: mentas staff add {} --role staf. Press q to quit.";
     NotSetUp => "Data belum disiapkan", "The store is not set up yet";
     AlreadySetUp => "Data sudah disiapkan sebelumnya", "The store was already set up";
     NotFound => "Data tidak ditemukan (mungkin dihapus)", "Record not found (perhaps removed)";
@@ -308,7 +308,7 @@ catalogue! {
     KeyTakeTheirs => "ambil versi lain", "take their version";
     KeyTabs => "layar", "screens";
     // Connection
-    Offline => "Koneksi ke server terputus ({}); menyambung ulang… Isian Anda tetap aman.", "Connection to the server lost ({}); reconnecting… Your input is safe.";
+    Offline => "Koneksi terputus, menyambung ulang… Isian Anda aman. ({})", "Connection lost, reconnecting… Your input is safe. ({})";
     Reconnected => "Tersambung kembali; data dimuat ulang.", "Reconnected; data reloaded.";
     ConflictCompare => "{}. Yang berbeda ditandai !. Ctrl-S simpan versi Anda · Ctrl-T ambil versi lain · Esc batal", "{}. Differences are marked !. Ctrl-S saves yours · Ctrl-T takes theirs · Esc cancels";
     TheirVersion => "versi lain: {}", "their version: {}";

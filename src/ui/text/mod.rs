@@ -69,11 +69,11 @@ mod tests {
     fn placeholders_are_filled_in_order() {
         assert_eq!(
             Lang::En.f(Msg::ChangedBy, &["Siti", "14:32"]),
-            "Changed by Siti at 14:32"
+            "Changed by Siti on 14:32"
         );
         assert_eq!(
             Lang::Id.f(Msg::ChangedBy, &["Siti", "14:32"]),
-            "Diubah oleh Siti pukul 14:32"
+            "Diubah oleh Siti pada 14:32"
         );
     }
 }

@@ -1,0 +1,230 @@
+//! Reaching the server of a data dir, starting it first if nobody is listening: the first
+//! `mentas` of a session starts `mentas serve` itself, fully detached, and clients that
+//! start at the same moment agree on one server through a lock file. A client refused by
+//! the socket's permissions is told so plainly and never starts a server of its own.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::net::UnixStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rustix::fs::{FlockOperation, flock};
+
+use crate::server::{DemoSetup, log_dir, socket_path, start_lock_path};
+
+/// An auto-started server exits after no client has been connected for this long.
+pub const IDLE_EXIT: Duration = Duration::from_secs(600);
+/// A throwaway demo's server exits sooner, and takes its dir with it.
+pub const DEMO_IDLE_EXIT: Duration = Duration::from_secs(30);
+/// How long a client waits for the server it started to listen.
+pub const START_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The server's subcommand and its options, as `serve_args` passes them.
+pub const SERVE: &str = "serve";
+pub const FOREGROUND: &str = "--foreground";
+pub const AUTO_STARTED: &str = "--auto-started";
+pub const DATA: &str = "--data";
+pub const IDLE_EXIT_FLAG: &str = "--idle-exit";
+pub const DEMO_RESIDENTS: &str = "--demo-residents";
+pub const REMOVE_DIR_ON_EXIT: &str = "--remove-dir-on-exit";
+
+/// Mode of the start lock: anyone of the facility's group may start the server.
+const LOCK_MODE: u32 = 0o660;
+
+/// How to start a server: the program and its arguments (the `serve` subcommand first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartSpec {
+    pub exe: PathBuf,
+    pub args: Vec<OsString>,
+}
+
+/// The arguments of a server started by a client:
+/// `serve --foreground --auto-started --data DIR --idle-exit SECS`, then for a demo
+/// `--demo-residents N` and, for a throwaway one, `--remove-dir-on-exit`. The server
+/// serves in the foreground of the session it was given (the client detached it). The
+/// dir is made absolute, because the server runs from `/`.
+pub fn serve_args(dir: &Path, idle_exit: Duration, demo: Option<DemoSetup>) -> Vec<OsString> {
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut args: Vec<OsString> = vec![
+        SERVE.into(),
+        FOREGROUND.into(),
+        AUTO_STARTED.into(),
+        DATA.into(),
+        dir.into_os_string(),
+        IDLE_EXIT_FLAG.into(),
+        idle_exit.as_secs().to_string().into(),
+    ];
+    if let Some(demo) = demo {
+        args.push(DEMO_RESIDENTS.into());
+        args.push(demo.residents.to_string().into());
+        if demo.remove_dir_on_exit {
+            args.push(REMOVE_DIR_ON_EXIT.into());
+        }
+    }
+    args
+}
+
+/// Why no connection could be made.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The socket or data dir belongs to a group this user is not in.
+    #[error("permission denied: ask the head to add your OS user to the mentas group")]
+    PermissionDenied,
+    /// The data dir could not be created.
+    #[error("cannot create data dir {}: {source}", dir.display())]
+    DataDir { dir: PathBuf, source: io::Error },
+    /// The start lock could not be taken.
+    #[error("cannot take the start lock {}: {source}", path.display())]
+    Lock { path: PathBuf, source: io::Error },
+    /// The server program could not be run.
+    #[error("cannot start the mentas server {}: {source}", exe.display())]
+    Spawn { exe: PathBuf, source: io::Error },
+    /// The server stopped before it listened; its log says why.
+    #[error("the mentas server stopped at start ({status}); see the log in {}", logs.display())]
+    Exited { status: String, logs: PathBuf },
+    /// The server did not listen in time.
+    #[error("the mentas server did not start within {} seconds; see the log in {}", START_TIMEOUT.as_secs(), logs.display())]
+    Timeout { logs: PathBuf },
+    /// Connecting failed for another reason.
+    #[error("cannot connect to the mentas server at {}: {source}", socket.display())]
+    Connect { socket: PathBuf, source: io::Error },
+}
+
+/// What one attempt to connect found.
+enum Attempt {
+    Connected(UnixStream),
+    /// Nobody listening (no socket file, or a stale one).
+    NoServer,
+}
+
+fn attempt(socket: &Path) -> Result<Attempt, StartError> {
+    match UnixStream::connect(socket) {
+        Ok(stream) => Ok(Attempt::Connected(stream)),
+        Err(e) => match e.kind() {
+            io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => Ok(Attempt::NoServer),
+            // EACCES and EPERM both.
+            io::ErrorKind::PermissionDenied => Err(StartError::PermissionDenied),
+            _ => Err(StartError::Connect {
+                socket: socket.to_path_buf(),
+                source: e,
+            }),
+        },
+    }
+}
+
+/// A connected stream to the server of `dir`, starting one with `start` if nobody is
+/// listening. The caller does the handshake.
+pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, StartError> {
+    let socket = socket_path(dir);
+    if let Attempt::Connected(stream) = attempt(&socket)? {
+        return Ok(stream);
+    }
+    fs::create_dir_all(dir).map_err(|source| match source.kind() {
+        io::ErrorKind::PermissionDenied => StartError::PermissionDenied,
+        _ => StartError::DataDir {
+            dir: dir.to_path_buf(),
+            source,
+        },
+    })?;
+    // Held until the server listens (or this attempt gives up): a client that starts
+    // meanwhile waits here, then finds the server this one started.
+    let _lock = start_lock(dir)?;
+    if let Attempt::Connected(stream) = attempt(&socket)? {
+        return Ok(stream);
+    }
+    let mut child = spawn_detached(start)?;
+    let logs = log_dir(dir);
+    let until = Instant::now() + START_TIMEOUT;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        if let Attempt::Connected(stream) = attempt(&socket)? {
+            reap_later(child);
+            return Ok(stream);
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            // It may have found another server just starting; one last look.
+            if let Attempt::Connected(stream) = attempt(&socket)? {
+                return Ok(stream);
+            }
+            return Err(StartError::Exited {
+                status: status.to_string(),
+                logs,
+            });
+        }
+        if Instant::now() >= until {
+            // Perhaps slow (a large demo loading): leave it be; it exits when idle.
+            reap_later(child);
+            return Err(StartError::Timeout { logs });
+        }
+        thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(100));
+    }
+}
+
+/// Takes the start lock of `dir`, waiting for whoever holds it. Released when the file
+/// is closed.
+fn start_lock(dir: &Path) -> Result<File, StartError> {
+    let path = start_lock_path(dir);
+    let failed = |source: io::Error| match source.kind() {
+        io::ErrorKind::PermissionDenied => StartError::PermissionDenied,
+        _ => StartError::Lock {
+            path: path.clone(),
+            source,
+        },
+    };
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(LOCK_MODE)
+        .open(&path)
+        .map_err(failed)?;
+    loop {
+        match flock(&file, FlockOperation::LockExclusive) {
+            Ok(()) => return Ok(file),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(failed(e.into())),
+        }
+    }
+}
+
+/// Runs the server in its own session, with no terminal and stdin, stdout and stderr on
+/// /dev/null, from `/`: it outlives this client and holds nothing of its terminal, so an
+/// SSH logout does not hang on it and a test run does not wait for it.
+fn spawn_detached(start: &StartSpec) -> Result<Child, StartError> {
+    let mut command = Command::new(&start.exe);
+    command
+        .args(&start.args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .current_dir("/");
+    // SAFETY: runs in the child between fork and exec, where only async-signal-safe calls
+    // are allowed; `setsid` is one, and nothing here allocates.
+    unsafe {
+        command.pre_exec(|| {
+            rustix::process::setsid()?;
+            Ok(())
+        });
+    }
+    command.spawn().map_err(|source| StartError::Spawn {
+        exe: start.exe.clone(),
+        source,
+    })
+}
+
+/// Waits for the server in the background, so it leaves no zombie behind when it exits
+/// before this client does.
+fn reap_later(mut child: Child) {
+    let _ = thread::Builder::new()
+        .name("mentas-reaper".into())
+        .spawn(move || {
+            let _ = child.wait();
+        });
+}
