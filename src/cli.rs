@@ -11,9 +11,11 @@ use crate::ui::text::Lang;
 /// Karya): residents, status, staff and audit, in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "mentas", version, about, long_about = None)]
-#[command(after_help = "Data lives in the platform data dir (e.g. ~/.local/share/mentas) unless \
+#[command(
+    after_help = "Data lives in the platform data dir (e.g. ~/.local/share/mentas) unless \
 --data or MENTAS_DATA says otherwise. The first mentas on a data dir starts its server.\n\n\
-Try it: mentas --demo")]
+Try it: mentas --demo"
+)]
 pub struct Cli {
     /// Data directory [default: the platform data dir, e.g. ~/.local/share/mentas]
     #[arg(long, env = "MENTAS_DATA", value_name = "DIR", global = true)]

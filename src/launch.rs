@@ -34,7 +34,10 @@ fn language(asked: Option<Lang>) -> Lang {
             lang
         }
         (Some(lang), None) => lang,
-        (None, Some(file)) => match fs::read_to_string(file).map(|s| s.trim().to_string()).as_deref() {
+        (None, Some(file)) => match fs::read_to_string(file)
+            .map(|s| s.trim().to_string())
+            .as_deref()
+        {
             Ok("en") => Lang::En,
             _ => Lang::Id,
         },
@@ -52,7 +55,9 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, String> {
 }
 
 fn is_empty_dir(dir: &Path) -> bool {
-    fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(true)
+    fs::read_dir(dir)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(true)
 }
 
 /// Runs mentas as the command line asks. Errors are one line, for the user.
@@ -65,21 +70,45 @@ pub fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// How a client starts the server of `dir` when none runs.
-fn start_spec(dir: &Path, demo: Option<DemoSetup>) -> Result<StartSpec, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find the mentas program: {e}"))?;
-    let idle = if demo.is_some_and(|d| d.remove_dir_on_exit) { DEMO_IDLE_EXIT } else { IDLE_EXIT };
-    Ok(StartSpec { exe, args: serve_args(dir, idle, demo) })
+fn start_spec(dir: &Path, idle: Duration, demo: Option<DemoSetup>) -> Result<StartSpec, String> {
+    let exe =
+        std::env::current_exe().map_err(|e| format!("cannot find the mentas program: {e}"))?;
+    Ok(StartSpec {
+        exe,
+        args: serve_args(dir, idle, demo),
+    })
+}
+
+/// True when `dir` is this user's own (or does not exist yet): then a client may start
+/// the server. A dir owned by someone else is a facility install whose server is a
+/// service; a client starting one would own files as the wrong person.
+fn may_start_server(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match fs::metadata(dir) {
+        Ok(meta) => meta.uid() == rustix::process::getuid().as_raw(),
+        Err(_) => true,
+    }
 }
 
 /// Connects to the server of `dir`, offering to replace an older auto-started one.
 fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
+    let start = may_start_server(dir).then_some(start);
     match SocketConnection::connect(dir.to_path_buf(), start.clone()) {
         Ok(conn) => Ok(conn),
-        Err(e @ ConnectError::Mismatch { auto_started: true, .. }) => {
-            eprint!("mentas: {e}.\nRestart the server now? Others using it reconnect by themselves. [y/N] ");
+        Err(
+            e @ ConnectError::Mismatch {
+                auto_started: true, ..
+            },
+        ) => {
+            eprint!(
+                "mentas: {e}.\nRestart the server now? Others using it reconnect by themselves. [y/N] "
+            );
             let _ = io::stderr().flush();
             let mut answer = String::new();
-            io::stdin().lock().read_line(&mut answer).map_err(|e| e.to_string())?;
+            io::stdin()
+                .lock()
+                .read_line(&mut answer)
+                .map_err(|e| e.to_string())?;
             if !matches!(answer.trim(), "y" | "Y" | "ya" | "yes") {
                 return Err("not restarted; the older server is still running".into());
             }
@@ -93,9 +122,13 @@ fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
             }
             SocketConnection::connect(dir.to_path_buf(), start).map_err(|e| e.to_string())
         }
-        Err(e @ ConnectError::Mismatch { .. }) => {
-            Err(format!("{e}; ask the administrator to restart the service (systemctl restart mentas)"))
-        }
+        Err(e @ ConnectError::Mismatch { .. }) => Err(format!(
+            "{e}; ask the administrator to restart the service (systemctl restart mentas)"
+        )),
+        Err(ConnectError::Io(e)) if start.is_none() => Err(format!(
+            "the mentas service for {} is not running ({e}); ask the administrator (systemctl start mentas)",
+            dir.display()
+        )),
         Err(e) => Err(e.to_string()),
     }
 }
@@ -113,7 +146,13 @@ fn tui(cli: &Cli) -> Result<(), String> {
                         dir.display()
                     ));
                 }
-                (dir.clone(), Some(DemoSetup { residents, remove_dir_on_exit: false }))
+                (
+                    dir.clone(),
+                    Some(DemoSetup {
+                        residents,
+                        remove_dir_on_exit: false,
+                    }),
+                )
             }
             None => {
                 let dir = tempfile::Builder::new()
@@ -121,13 +160,26 @@ fn tui(cli: &Cli) -> Result<(), String> {
                     .tempdir()
                     .map_err(|e| format!("cannot create a demo dir: {e}"))?
                     .keep();
-                (dir, Some(DemoSetup { residents, remove_dir_on_exit: true }))
+                (
+                    dir,
+                    Some(DemoSetup {
+                        residents,
+                        remove_dir_on_exit: true,
+                    }),
+                )
             }
         }
     } else {
         (data_dir(cli)?, None)
     };
-    let conn = connect(&dir, start_spec(&dir, demo)?)?;
+    let idle = if demo.is_some_and(|d| d.remove_dir_on_exit) {
+        DEMO_IDLE_EXIT
+    } else {
+        IDLE_EXIT
+    };
+    let conn = connect(&dir, start_spec(&dir, idle, demo)?)?;
+    // Unexpected errors (a panic) go to the data dir's log, never over the screen.
+    let _ = tracing::dispatcher::set_global_default(server::logging::dispatch(&dir, "tui"));
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     ui::run(Box::new(conn), lang, clock).map_err(|e| e.to_string())
 }
@@ -139,8 +191,10 @@ fn serve(dir: &Path, args: &ServeArgs) -> Result<(), String> {
     });
     if !args.foreground {
         // Detach: the same command in its own session, in the foreground of that.
-        let spec = start_spec(dir, demo)?;
-        let stream = crate::client::autostart::connect_or_start(dir, &spec).map_err(|e| e.to_string())?;
+        let idle = args.idle_exit.map_or(IDLE_EXIT, Duration::from_secs);
+        let spec = start_spec(dir, idle, demo)?;
+        let stream =
+            crate::client::autostart::connect_or_start(dir, &spec).map_err(|e| e.to_string())?;
         drop(stream);
         println!("mentas: server running for {}", dir.display());
         return Ok(());
@@ -162,7 +216,7 @@ fn serve(dir: &Path, args: &ServeArgs) -> Result<(), String> {
 
 /// `mentas staff …`: through the server, as the OS user running it (who must be kepala).
 fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
-    let mut conn = connect(dir, start_spec(dir, None)?)?;
+    let mut conn = connect(dir, start_spec(dir, IDLE_EXIT, None)?)?;
     let conn: &mut dyn Connection = &mut conn;
     let err = |e: crate::client::CallError| ui::text::call_error(Lang::En, &e);
     let find = |conn: &mut dyn Connection, user: &str| {
@@ -181,7 +235,13 @@ fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
                     Role::Supervisor => "supervisor",
                     Role::Head => "kepala",
                 };
-                println!("{:<16} {:<30} {:<11} {}", s.username, s.display_name, role, if s.active { "yes" } else { "no" });
+                println!(
+                    "{:<16} {:<30} {:<11} {}",
+                    s.username,
+                    s.display_name,
+                    role,
+                    if s.active { "yes" } else { "no" }
+                );
             }
         }
         StaffCommand::Add { user, role, name } => {
@@ -204,7 +264,11 @@ fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
                 active,
             };
             let saved = conn.save_staff(request).map_err(err)?;
-            println!("{} {}", if saved.active { "enabled" } else { "disabled" }, saved.username);
+            println!(
+                "{} {}",
+                if saved.active { "enabled" } else { "disabled" },
+                saved.username
+            );
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod launch;
 pub mod protocol;
+pub mod server;
 pub mod service;
 pub mod store;
 pub mod ui;

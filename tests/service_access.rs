@@ -4,9 +4,9 @@
 mod service_support;
 
 use mentas::domain::audit::{AuditAction, RecordRef};
-use mentas::domain::{ClientId, ReferralSource, Refusal, Role};
-use mentas::protocol::{Reply, Request, SessionInfo, StatusInput};
-use mentas::service::Service;
+use mentas::domain::{Refusal, Role};
+use mentas::protocol::{Reply, Request, SessionInfo};
+use mentas::service::{Service, needed_role};
 use service_support::*;
 
 fn hello(w: &World, user: &str) -> SessionInfo {
@@ -22,40 +22,6 @@ fn setup_request(name: &str, capacity: u32, head: &str) -> Request {
         capacity,
         head_name: head.into(),
     }
-}
-
-/// Every request except `Hello` and `Setup`.
-fn guarded_requests() -> Vec<Request> {
-    let id = ClientId(1);
-    vec![
-        Request::ListClients,
-        Request::GetClient(id),
-        Request::CheckDuplicates {
-            draft: draft("Slamet"),
-            editing: None,
-        },
-        Request::CreateClient(draft("Slamet")),
-        Request::UpdateClient {
-            id,
-            base_revision: 1,
-            draft: draft("Slamet"),
-        },
-        Request::ChangeStatus {
-            id,
-            base_revision: 1,
-            change: StatusInput {
-                detail: mentas::domain::StatusDetail::Sick,
-                date: day(2026, 11, 20),
-                note: String::new(),
-            },
-        },
-        Request::Readmit {
-            id,
-            base_revision: 1,
-            admitted: day(2026, 11, 20),
-            referral: ReferralSource::Raid,
-        },
-    ]
 }
 
 #[test]
@@ -190,4 +156,46 @@ fn an_inactive_account_is_no_account() {
             "{request:?}"
         );
     }
+}
+
+#[test]
+fn every_request_is_refused_below_its_role_before_anything_else() {
+    let w = set_up();
+    let mut refused = 0;
+    for request in guarded_requests() {
+        let needed = needed_role(&request).expect("guarded requests need a role");
+        for (user, role) in [(STAF, Role::Staff), (SUPERVISOR, Role::Supervisor)] {
+            if !role.allows(needed) {
+                refused += 1;
+                assert_eq!(
+                    w.call(user, request.clone()),
+                    Err(Refusal::NeedsRole(needed)),
+                    "{user} {request:?}"
+                );
+            }
+        }
+    }
+    // Staff: the exit and four head requests; supervisor: the four head requests.
+    assert_eq!(refused, 9);
+    assert_eq!(w.stored_audit().len(), 1, "nothing but setup was written");
+}
+
+#[test]
+fn the_role_matrix_follows_the_issue() {
+    let staff_may = |r: &Request| needed_role(r).is_some_and(|n| Role::Staff.allows(n));
+    let supervisor_may = |r: &Request| needed_role(r).is_some_and(|n| Role::Supervisor.allows(n));
+    let requests = guarded_requests();
+    let staff: Vec<bool> = requests.iter().map(staff_may).collect();
+    let supervisor: Vec<bool> = requests.iter().map(supervisor_may).collect();
+    // list, get, duplicates, create, update, sick, exit, readmit, 4 × head-only.
+    let t = true;
+    let f = false;
+    assert_eq!(staff, [t, t, t, t, t, t, f, t, f, f, f, f]);
+    assert_eq!(supervisor, [t, t, t, t, t, t, t, t, f, f, f, f]);
+    assert!(
+        requests
+            .iter()
+            .all(|r| needed_role(r).is_some_and(|n| Role::Head.allows(n)))
+    );
+    assert_eq!(needed_role(&Request::Hello), None);
 }

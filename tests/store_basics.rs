@@ -215,6 +215,40 @@ fn audit_entries_are_appended_in_order() {
 }
 
 #[test]
+fn audit_entries_read_newest_first_and_lazily() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        // Past 256, so the key order crosses a byte boundary.
+        store
+            .transact(|tx| {
+                for n in 1..=300 {
+                    tx.append_audit(&audit(n))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+    // A damaged oldest entry: a reader that stops early never decodes it.
+    write_raw(dir.path(), "audit", &1u64.to_be_bytes(), &[1, 0xff]);
+    let store = Store::open(dir.path()).unwrap();
+    let newest: Vec<String> = store
+        .audit_entries_rev()
+        .take(3)
+        .map(|e| e.unwrap().by)
+        .collect();
+    assert_eq!(newest, ["user300", "user299", "user298"]);
+    let all: Vec<_> = store.audit_entries_rev().collect();
+    assert_eq!(all.len(), 300);
+    assert!(matches!(all[299], Err(StoreError::Corrupt { .. })));
+    assert_eq!(all[298].as_ref().unwrap().by, "user2");
+    assert!(
+        store.audit_entries().is_err(),
+        "the whole trail fails clearly"
+    );
+}
+
+#[test]
 fn counters_run_on_across_reopening_and_per_year() {
     let dir = tempfile::tempdir().unwrap();
     {

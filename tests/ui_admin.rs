@@ -16,7 +16,10 @@ fn the_head_adds_a_staff_account_and_the_new_user_can_work() {
     let dir = tempfile::tempdir().unwrap();
     let service = demo_service(&dir, 20);
     let mut app = app_on(service.clone(), Lang::Id);
-    assert!(lines(&render(&app, 80, 24))[1].contains("2 Staf"), "the head sees the staff tab");
+    assert!(
+        lines(&render(&app, 80, 24))[1].contains("2 Staf"),
+        "the head sees the staff tab"
+    );
     key(&mut app, KeyCode::Char('2'));
     let screen = text(&render(&app, 80, 24));
     insta::assert_snapshot!("staff_80x24", screen);
@@ -39,7 +42,11 @@ fn the_head_adds_a_staff_account_and_the_new_user_can_work() {
     .unwrap();
     let first = lines(&render(&wati, 80, 24));
     assert!(first[0].contains("Wati Susanti (staf)"));
-    assert!(!first[1].contains("Staf"), "no staff tab for staf: {}", first[1]);
+    assert!(
+        !first[1].contains("Staf"),
+        "no staff tab for staf: {}",
+        first[1]
+    );
 }
 
 #[test]
@@ -62,7 +69,10 @@ fn the_last_head_cannot_disable_themselves() {
     key(&mut app, KeyCode::Right);
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Kepala terakhir tidak bisa diturunkan atau dinonaktifkan"), "{screen}");
+    assert!(
+        screen.contains("Kepala terakhir tidak bisa diturunkan atau dinonaktifkan"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -76,10 +86,18 @@ fn the_audit_trail_lists_changes_filters_them_and_shows_before_and_after() {
     insta::assert_snapshot!("audit_100x30", screen);
     let lines = lines(&render(&app, 100, 30));
     // Newest first: the status change just made, by the head, today.
-    assert!(lines[4].contains("28/11/26 14:32") && lines[4].contains(USER) && lines[4].contains("status"), "{screen}");
+    assert!(
+        lines[4].contains("28/11/26 14:32")
+            && lines[4].contains(USER)
+            && lines[4].contains("status"),
+        "{screen}"
+    );
     key(&mut app, KeyCode::Enter);
     let entry = text(&render(&app, 100, 30));
-    assert!(entry.contains("status") && entry.contains("Active → Sick"), "{entry}");
+    assert!(
+        entry.contains("status") && entry.contains("Active → Sick"),
+        "{entry}"
+    );
     key(&mut app, KeyCode::Esc);
     // Date range: only the day of the demo load (before today) leaves the change out.
     key(&mut app, KeyCode::Char('d'));
@@ -88,7 +106,10 @@ fn the_audit_trail_lists_changes_filters_them_and_shows_before_and_after() {
     type_text(&mut app, "27-11-2026");
     ctrl(&mut app, 's');
     let filtered = text(&render(&app, 100, 30));
-    assert!(filtered.contains("tanggal: 1 Jan 2020 – 27 Nov 2026"), "{filtered}");
+    assert!(
+        filtered.contains("tanggal: 1 Jan 2020 – 27 Nov 2026"),
+        "{filtered}"
+    );
     assert!(!filtered.contains("28/11/26 14:32"));
     key(&mut app, KeyCode::Char('c'));
     assert!(text(&render(&app, 100, 30)).contains("28/11/26 14:32"));
@@ -105,7 +126,10 @@ fn a_resident_s_change_history_opens_from_the_detail() {
     key(&mut app, KeyCode::Char('a'));
     let screen = text(&render(&app, 100, 30));
     assert!(screen.contains("1 perubahan"), "{screen}");
-    assert!(screen.contains("diubah") && screen.contains("nickname"), "{screen}");
+    assert!(
+        screen.contains("diubah") && screen.contains("nickname"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -139,14 +163,29 @@ fn another_session_s_change_appears_without_moving_the_selection() {
     let selected = app.roster.selected_row().unwrap().id;
     let other = app.roster.visible().next().unwrap().clone();
     // Someone else marks the first resident sick.
-    let change = StatusInput { detail: mentas::domain::StatusDetail::Sick, date: now().date(), note: String::new() };
+    let change = StatusInput {
+        detail: mentas::domain::StatusDetail::Sick,
+        date: now().date(),
+        note: String::new(),
+    };
     service
-        .dispatch(USER, Request::ChangeStatus { id: other.id, base_revision: other.revision, change })
+        .dispatch(
+            USER,
+            Request::ChangeStatus {
+                id: other.id,
+                base_revision: other.revision,
+                change,
+            },
+        )
         .unwrap();
     assert!(app.handle(AppEvent::Conn(ConnEvent::Notice(Notice::Client(other.id)))));
     let row = app.roster.rows().iter().find(|r| r.id == other.id).unwrap();
     assert_eq!(row.status, Status::Sick);
-    assert_eq!(app.roster.selected_row().unwrap().id, selected, "selection stays");
+    assert_eq!(
+        app.roster.selected_row().unwrap().id,
+        selected,
+        "selection stays"
+    );
     assert!(lines(&render(&app, 80, 24))[4].contains("sakit"));
 }
 
@@ -157,7 +196,10 @@ fn a_lost_connection_is_said_in_the_status_line_and_input_is_kept() {
     type_text(&mut app, "Sarmini");
     app.handle(AppEvent::Conn(ConnEvent::Lost("connection closed".into())));
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Koneksi terputus, menyambung ulang"), "{screen}");
+    assert!(
+        screen.contains("Koneksi terputus, menyambung ulang"),
+        "{screen}"
+    );
     assert!(screen.contains("Sarmini"), "input kept");
     app.handle(AppEvent::Conn(ConnEvent::Restored));
     let screen = text(&render(&app, 80, 24));

@@ -302,7 +302,10 @@ fn a_conflict_shows_what_differs_and_can_take_the_other_version() {
     ctrl(&mut second, 't');
     let screen = text(&render(&second, 100, 40));
     assert!(screen.contains("Versi terbaru dimuat"), "{screen}");
-    assert!(screen.contains("Z9") && !screen.contains(" kedua"), "their version replaced the input");
+    assert!(
+        screen.contains("Z9") && !screen.contains(" kedua"),
+        "their version replaced the input"
+    );
     ctrl(&mut second, 's');
     assert!(text(&render(&second, 100, 40)).contains("Tidak ada yang berubah"));
 }

@@ -178,13 +178,21 @@ fn start_lock(dir: &Path) -> Result<File, StartError> {
             source,
         },
     };
-    let file = OpenOptions::new()
+    let created = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .mode(LOCK_MODE)
-        .open(&path)
-        .map_err(failed)?;
+        .open(&path);
+    let file = match created {
+        Ok(file) => file,
+        // A lock file made by another member of the group under a strict umask: a lock
+        // needs no write access.
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.exists() => {
+            File::open(&path).map_err(failed)?
+        }
+        Err(e) => return Err(failed(e)),
+    };
     loop {
         match flock(&file, FlockOperation::LockExclusive) {
             Ok(()) => return Ok(file),
@@ -227,4 +235,50 @@ fn reap_later(mut child: Child) {
         .spawn(move || {
             let _ = child.wait();
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_is_started_in_the_foreground_of_its_own_session() {
+        let args = serve_args(Path::new("/srv/mentas"), IDLE_EXIT, None);
+        let expected = [
+            "serve",
+            "--foreground",
+            "--auto-started",
+            "--data",
+            "/srv/mentas",
+            "--idle-exit",
+            "600",
+        ];
+        assert_eq!(args, expected.map(OsString::from));
+    }
+
+    #[test]
+    fn a_throwaway_demo_server_takes_its_dir() {
+        let demo = DemoSetup {
+            residents: 40,
+            remove_dir_on_exit: true,
+        };
+        let args = serve_args(Path::new("/tmp/d"), DEMO_IDLE_EXIT, Some(demo));
+        let tail: Vec<_> = args[5..].iter().map(|a| a.to_str().unwrap()).collect();
+        assert_eq!(
+            tail,
+            [
+                "--idle-exit",
+                "30",
+                "--demo-residents",
+                "40",
+                "--remove-dir-on-exit"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_relative_dir_is_made_absolute() {
+        let args = serve_args(Path::new("data"), IDLE_EXIT, None);
+        assert!(Path::new(&args[4]).is_absolute());
+    }
 }

@@ -98,13 +98,17 @@ fn open(
 }
 
 impl SocketConnection {
-    /// Connects to the server of `dir`, starting it with `start` if none runs. A server
-    /// that was not auto-started is a service: later reconnects never start one.
-    pub fn connect(dir: PathBuf, start: StartSpec) -> Result<SocketConnection, ConnectError> {
-        let (stream, auto_started) = open(&dir, Some(&start))?;
+    /// Connects to the server of `dir`, starting it with `start` if none runs (`None`:
+    /// never start one). A server that was not auto-started is a service: later
+    /// reconnects never start one either.
+    pub fn connect(
+        dir: PathBuf,
+        start: Option<StartSpec>,
+    ) -> Result<SocketConnection, ConnectError> {
+        let (stream, auto_started) = open(&dir, start.as_ref())?;
         let shared = Arc::new(Shared {
             dir,
-            start: auto_started.then_some(start),
+            start: start.filter(|_| auto_started),
             link: Mutex::new(Link {
                 writer: None,
                 next_id: 1,

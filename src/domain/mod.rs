@@ -7,6 +7,7 @@ pub mod draft;
 pub mod duplicates;
 pub mod names;
 pub mod nik;
+pub mod reasons;
 pub mod refusal;
 pub mod regency;
 pub mod staff;

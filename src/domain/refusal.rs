@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::Client;
 use super::draft::FieldProblem;
-use super::staff::Role;
+use super::staff::{Role, Staff};
 
 /// A refused command. Nothing was written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
@@ -43,4 +43,13 @@ pub enum Refusal {
     /// line; it never holds personal data.
     #[error("storage: {0}")]
     Storage(String),
+    /// A staff account moved on since the user loaded it: who last changed it and when
+    /// (from the audit trail), and the account as now stored.
+    /// Last, so the wire index of every older variant stays as it was.
+    #[error("changed by {by_name} at {at}")]
+    StaleStaff {
+        by_name: String,
+        at: NaiveDateTime,
+        current: Staff,
+    },
 }

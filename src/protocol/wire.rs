@@ -7,6 +7,9 @@ use super::{Notice, Reply, Request};
 use crate::domain::Refusal;
 
 /// From a client to the server.
+// A message is built, sent and dropped at once; boxing the large request would only add
+// an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ClientMsg {
     /// First message of every connection. Stable forever.

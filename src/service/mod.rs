@@ -3,10 +3,12 @@
 
 pub mod audit;
 mod clients;
-pub mod reasons;
+mod limits;
 mod roles;
 mod setup;
+mod staff;
 mod status;
+mod trail;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -14,9 +16,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::clock::Clock;
 use crate::demo::DemoData;
-use crate::domain::{Client, Refusal, Staff};
+use crate::domain::{Client, Refusal, Role, Staff};
 use crate::protocol::{Reply, Request};
 use crate::store::Store;
+
+pub use roles::needed_role;
 
 /// The service over one store. Shareable between threads; commands that write run one
 /// at a time.
@@ -54,14 +58,12 @@ impl Service {
         self.writes.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Runs one request as the OS user `username`.
+    /// Runs one request as the OS user `username`. Every request but `Hello` and `Setup`
+    /// first needs an active account with the role `needed_role` names for it.
     pub fn dispatch(&self, username: &str, request: Request) -> Result<Reply, Refusal> {
+        let needed = needed_role(&request);
+        let act = || self.act(username, needed);
         match request {
-            // Placeholder until staff and audit commands land (issue #3, service helper).
-            Request::ListStaff
-            | Request::AddStaff { .. }
-            | Request::UpdateStaff { .. }
-            | Request::ListAudit(_) => Err(Refusal::WrongState("not-yet".into())),
             Request::Hello => setup::hello(&self.store, username).map(Reply::Hello),
             Request::Setup {
                 facility_name,
@@ -80,18 +82,17 @@ impl Service {
                 )
                 .map(Reply::SetUp)
             }
-            Request::ListClients => clients::list(&self.act(username)?).map(Reply::Clients),
+            Request::ListClients => clients::list(&act()?).map(Reply::Clients),
             Request::GetClient(id) => {
-                let view = clients::get(&self.act(username)?, id)?;
+                let view = clients::get(&act()?, id)?;
                 Ok(Reply::Client(Box::new(view)))
             }
             Request::CheckDuplicates { draft, editing } => {
-                clients::duplicates(&self.act(username)?, &draft, editing).map(Reply::Duplicates)
+                clients::duplicates(&act()?, &draft, editing).map(Reply::Duplicates)
             }
             Request::CreateClient(draft) => {
                 let _write = self.write_lock();
-                let act = self.act(username)?;
-                saved(clients::create(&act, &draft))
+                saved(clients::create(&act()?, &draft))
             }
             Request::UpdateClient {
                 id,
@@ -99,8 +100,7 @@ impl Service {
                 draft,
             } => {
                 let _write = self.write_lock();
-                let act = self.act(username)?;
-                saved(clients::update(&act, id, base_revision, &draft))
+                saved(clients::update(&act()?, id, base_revision, &draft))
             }
             Request::ChangeStatus {
                 id,
@@ -108,8 +108,7 @@ impl Service {
                 change,
             } => {
                 let _write = self.write_lock();
-                let act = self.act(username)?;
-                saved(status::change(&act, id, base_revision, &change))
+                saved(status::change(&act()?, id, base_revision, &change))
             }
             Request::Readmit {
                 id,
@@ -118,21 +117,55 @@ impl Service {
                 referral,
             } => {
                 let _write = self.write_lock();
-                let act = self.act(username)?;
-                saved(status::readmit(&act, id, base_revision, admitted, referral))
+                saved(status::readmit(
+                    &act()?,
+                    id,
+                    base_revision,
+                    admitted,
+                    referral,
+                ))
             }
+            Request::ListStaff => staff::list(&act()?).map(Reply::Staff),
+            Request::AddStaff {
+                username: new_user,
+                display_name,
+                role,
+            } => {
+                let _write = self.write_lock();
+                staff::add(&act()?, &new_user, &display_name, role).map(Reply::StaffSaved)
+            }
+            Request::UpdateStaff {
+                username: target,
+                base_revision,
+                display_name,
+                role,
+                active,
+            } => {
+                let _write = self.write_lock();
+                let change = staff::StaffChange {
+                    display_name: &display_name,
+                    role,
+                    active,
+                };
+                staff::update(&act()?, &target, base_revision, change).map(Reply::StaffSaved)
+            }
+            Request::ListAudit(filter) => trail::list(&act()?, &filter).map(Reply::Audit),
         }
     }
 
     /// The circumstances of a request other than `Hello` and `Setup`: `NotSetUp` before
-    /// setup, `NoAccount` without an active staff account.
-    fn act(&self, username: &str) -> Result<Act<'_>, Refusal> {
+    /// setup, `NoAccount` without an active staff account, `NeedsRole` below `needed`.
+    fn act(&self, username: &str, needed: Option<Role>) -> Result<Act<'_>, Refusal> {
         if self.store.facility()?.is_none() {
             return Err(Refusal::NotSetUp);
         }
+        let me = roles::acting(&self.store, username)?;
+        if let Some(needed) = needed {
+            roles::require(&me, needed)?;
+        }
         Ok(Act {
             store: &self.store,
-            me: roles::acting(&self.store, username)?,
+            me,
             now: self.clock.now(),
             today: self.clock.today(),
         })

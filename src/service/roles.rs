@@ -1,8 +1,38 @@
-//! Who is acting and what they may do: the staff account behind an OS user, role checks,
-//! and the names shown for "changed by".
+//! Who is acting and what they may do: the role each request needs (one table, checked
+//! by `dispatch` before any command runs), the staff account behind an OS user, and the
+//! names shown for "changed by".
+//!
+//! The matrix: petugas (staff) record roll calls, attendance, notes and status changes
+//! and edit residents; the koordinator piket (supervisor) also manages schedules and
+//! exits; the kepala (head) does everything, including staff accounts and the audit trail.
 
-use crate::domain::{Client, Refusal, Role, Staff};
+use crate::domain::{Client, Refusal, Role, Staff, Status};
+use crate::protocol::Request;
 use crate::store::{Store, Tx, TxResult};
+
+/// The role a request needs; `None` for the two a caller may make without any account
+/// (`Hello`, and `Setup`, which refuses itself once the facility exists). Add each new
+/// request here.
+pub fn needed_role(request: &Request) -> Option<Role> {
+    match request {
+        Request::Hello | Request::Setup { .. } => None,
+        Request::ListClients
+        | Request::GetClient(_)
+        | Request::CheckDuplicates { .. }
+        | Request::CreateClient(_)
+        | Request::UpdateClient { .. }
+        | Request::Readmit { .. } => Some(Role::Staff),
+        Request::ChangeStatus { change, .. } => Some(if change.detail.status() == Status::Exited {
+            Role::Supervisor
+        } else {
+            Role::Staff
+        }),
+        Request::ListStaff
+        | Request::AddStaff { .. }
+        | Request::UpdateStaff { .. }
+        | Request::ListAudit(_) => Some(Role::Head),
+    }
+}
 
 /// The active staff account of `username`; `NoAccount` if there is none or it is
 /// inactive.
@@ -44,4 +74,107 @@ pub(super) fn check_revision(tx: &Tx<'_>, current: &Client, base_revision: u64) 
         current: Box::new(current.clone()),
     }
     .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::needed_role;
+    use crate::domain::{ClientDraft, ClientId, ExitReason, ReferralSource, Role, StatusDetail};
+    use crate::protocol::{AuditFilter, Request, StatusInput};
+
+    fn status(detail: StatusDetail) -> Request {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        Request::ChangeStatus {
+            id: ClientId(1),
+            base_revision: 1,
+            change: StatusInput {
+                detail,
+                date,
+                note: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn each_request_names_its_role() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let draft = ClientDraft::new(date);
+        let table = [
+            (Request::Hello, None),
+            (
+                Request::Setup {
+                    facility_name: "UPT".into(),
+                    capacity: 10,
+                    head_name: "Ibu".into(),
+                },
+                None,
+            ),
+            (Request::ListClients, Some(Role::Staff)),
+            (Request::GetClient(ClientId(1)), Some(Role::Staff)),
+            (
+                Request::CheckDuplicates {
+                    draft: draft.clone(),
+                    editing: None,
+                },
+                Some(Role::Staff),
+            ),
+            (Request::CreateClient(draft.clone()), Some(Role::Staff)),
+            (
+                Request::UpdateClient {
+                    id: ClientId(1),
+                    base_revision: 1,
+                    draft,
+                },
+                Some(Role::Staff),
+            ),
+            (status(StatusDetail::Sick), Some(Role::Staff)),
+            (
+                status(StatusDetail::Leave {
+                    expected_return: date,
+                }),
+                Some(Role::Staff),
+            ),
+            (
+                status(StatusDetail::Exited {
+                    reason: ExitReason::ReturnedToFamily,
+                    destination: String::new(),
+                }),
+                Some(Role::Supervisor),
+            ),
+            (
+                Request::Readmit {
+                    id: ClientId(1),
+                    base_revision: 1,
+                    admitted: date,
+                    referral: ReferralSource::Raid,
+                },
+                Some(Role::Staff),
+            ),
+            (Request::ListStaff, Some(Role::Head)),
+            (
+                Request::AddStaff {
+                    username: "budi".into(),
+                    display_name: "Budi".into(),
+                    role: Role::Staff,
+                },
+                Some(Role::Head),
+            ),
+            (
+                Request::UpdateStaff {
+                    username: "budi".into(),
+                    base_revision: 1,
+                    display_name: "Budi".into(),
+                    role: Role::Staff,
+                    active: true,
+                },
+                Some(Role::Head),
+            ),
+            (Request::ListAudit(AuditFilter::default()), Some(Role::Head)),
+        ];
+        for (request, role) in table {
+            assert_eq!(needed_role(&request), role, "{request:?}");
+        }
+    }
 }

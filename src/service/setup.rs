@@ -16,7 +16,10 @@ use crate::store::{Import, Store};
 /// Who the caller is and which facility this is. Always answers; `me` is `None` without
 /// an active account.
 pub(super) fn hello(store: &Store, username: &str) -> Result<SessionInfo, Refusal> {
-    let heads = store.all_staff()?.into_iter().filter(|s| s.active && s.role == Role::Head);
+    let heads = store
+        .all_staff()?
+        .into_iter()
+        .filter(|s| s.active && s.role == Role::Head);
     Ok(SessionInfo {
         username: username.to_string(),
         facility: store.facility()?,

@@ -179,4 +179,13 @@ impl Store {
             })
             .collect()
     }
+
+    /// The audit trail newest first, read lazily: a caller that wants the latest few
+    /// entries stops early instead of decoding the whole trail.
+    pub fn audit_entries_rev(&self) -> impl Iterator<Item = Result<AuditEntry, StoreError>> + '_ {
+        self.audit.iter().rev().map(|item| {
+            let (key, bytes) = item?;
+            decode(&bytes, read_u64(&key, "audit key", "audit")?)
+        })
+    }
 }

@@ -75,7 +75,11 @@ const fn b(
 // The tables read best one binding per line.
 const UP: &[Key] = &[code(KeyCode::Up), k('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), k('j')];
-const BACKTAB: &[Key] = &[Key(KeyCode::BackTab, KeyModifiers::SHIFT), code(KeyCode::BackTab), code(KeyCode::Up)];
+const BACKTAB: &[Key] = &[
+    Key(KeyCode::BackTab, KeyModifiers::SHIFT),
+    code(KeyCode::BackTab),
+    code(KeyCode::Up),
+];
 
 #[rustfmt::skip]
 const ROSTER: &[Binding] = &[

@@ -7,8 +7,11 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use mentas::clock::Clock;
-use mentas::domain::{Client, ClientDraft, Nik, Refusal, Role, Staff};
-use mentas::protocol::{Reply, Request};
+use mentas::domain::audit::AuditEntry;
+use mentas::domain::{
+    Client, ClientDraft, ClientId, Nik, ReferralSource, Refusal, Role, Staff, StatusDetail,
+};
+use mentas::protocol::{AuditFilter, Reply, Request, StatusInput};
 use mentas::service::Service;
 use mentas::store::Store;
 use tempfile::TempDir;
@@ -95,7 +98,8 @@ impl World {
         self.service.dispatch(user, request)
     }
 
-    /// Adds an account directly in the store (staff management has no command yet).
+    /// Adds an account directly in the store, without an audit entry (as setup and the
+    /// demo import do); `AddStaff` is the command.
     pub fn add_staff(&self, username: &str, display_name: &str, role: Role, active: bool) {
         let staff = Staff {
             username: username.into(),
@@ -121,6 +125,128 @@ impl World {
     pub fn create(&self, draft: ClientDraft) -> Client {
         self.saved(STAF, Request::CreateClient(draft)).unwrap()
     }
+
+    /// Runs a command that answers `StaffSaved` and returns the account.
+    pub fn staff_saved(&self, user: &str, request: Request) -> Result<Staff, Refusal> {
+        match self.call(user, request)? {
+            Reply::StaffSaved(s) => Ok(s),
+            other => panic!("expected StaffSaved, got {other:?}"),
+        }
+    }
+
+    /// `AddStaff` as `user`.
+    pub fn add(
+        &self,
+        user: &str,
+        username: &str,
+        display_name: &str,
+        role: Role,
+    ) -> Result<Staff, Refusal> {
+        self.staff_saved(
+            user,
+            Request::AddStaff {
+                username: username.into(),
+                display_name: display_name.into(),
+                role,
+            },
+        )
+    }
+
+    /// `UpdateStaff` as `user`, setting everything `to` holds (its revision is ignored).
+    pub fn update_staff(
+        &self,
+        user: &str,
+        base_revision: u64,
+        to: &Staff,
+    ) -> Result<Staff, Refusal> {
+        self.staff_saved(
+            user,
+            Request::UpdateStaff {
+                username: to.username.clone(),
+                base_revision,
+                display_name: to.display_name.clone(),
+                role: to.role,
+                active: to.active,
+            },
+        )
+    }
+
+    /// The account as stored.
+    pub fn stored_staff(&self, username: &str) -> Staff {
+        self.service.store().staff(username).unwrap().unwrap()
+    }
+
+    /// `ListAudit` as `user`.
+    pub fn audit(&self, user: &str, filter: AuditFilter) -> Result<Vec<AuditEntry>, Refusal> {
+        match self.call(user, Request::ListAudit(filter))? {
+            Reply::Audit(entries) => Ok(entries),
+            other => panic!("expected Audit, got {other:?}"),
+        }
+    }
+
+    /// The whole audit trail as stored, oldest first.
+    pub fn stored_audit(&self) -> Vec<AuditEntry> {
+        self.service.store().audit_entries().unwrap()
+    }
+}
+
+/// `WrongState` with a reason code.
+pub fn wrong<T>(code: &str) -> Result<T, Refusal> {
+    Err(Refusal::WrongState(code.into()))
+}
+
+/// Every request except `Hello` and `Setup`, one of each kind (an exit and a non-exit
+/// status change).
+pub fn guarded_requests() -> Vec<Request> {
+    let id = ClientId(1);
+    let status = |detail| Request::ChangeStatus {
+        id,
+        base_revision: 1,
+        change: StatusInput {
+            detail,
+            date: day(2026, 11, 20),
+            note: String::new(),
+        },
+    };
+    vec![
+        Request::ListClients,
+        Request::GetClient(id),
+        Request::CheckDuplicates {
+            draft: draft("Slamet"),
+            editing: None,
+        },
+        Request::CreateClient(draft("Slamet")),
+        Request::UpdateClient {
+            id,
+            base_revision: 1,
+            draft: draft("Slamet"),
+        },
+        status(StatusDetail::Sick),
+        status(StatusDetail::Exited {
+            reason: mentas::domain::ExitReason::ReturnedToFamily,
+            destination: String::new(),
+        }),
+        Request::Readmit {
+            id,
+            base_revision: 1,
+            admitted: day(2026, 11, 20),
+            referral: ReferralSource::Raid,
+        },
+        Request::ListStaff,
+        Request::AddStaff {
+            username: "baru".into(),
+            display_name: "Orang Baru".into(),
+            role: Role::Staff,
+        },
+        Request::UpdateStaff {
+            username: STAF.into(),
+            base_revision: 1,
+            display_name: "Budi".into(),
+            role: Role::Staff,
+            active: true,
+        },
+        Request::ListAudit(AuditFilter::default()),
+    ]
 }
 
 pub fn nik(digits: &str) -> Nik {

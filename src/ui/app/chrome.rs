@@ -169,7 +169,8 @@ impl App {
         let mut left = Vec::new();
         let mut right = Vec::new();
         let mut used = 0;
-        let global_width: usize = keymap::global(ctx).iter().map(|b| self.key_width(b)).sum();
+        let global = || keymap::global(ctx).iter().filter(|b| b.footer);
+        let global_width: usize = global().map(|b| self.key_width(b)).sum();
         let room = (area.width as usize).saturating_sub(global_width);
         for b in keymap::bindings(ctx).iter().filter(|b| b.footer) {
             if used + self.key_width(b) > room {
@@ -178,7 +179,7 @@ impl App {
             used += self.key_width(b);
             self.key_spans(b, &mut left);
         }
-        for b in keymap::global(ctx) {
+        for b in global() {
             self.key_spans(b, &mut right);
         }
         left.push(Span::raw(" ".repeat(room.saturating_sub(used))));

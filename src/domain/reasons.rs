@@ -1,5 +1,6 @@
 //! Reason codes carried by `Refusal::WrongState`: short, stable English strings the UI
-//! maps to messages in the user's language.
+//! maps to messages in the user's language. They live in `domain` so the UI can match on
+//! them without importing the service layer.
 
 /// The resident has exited; only a readmission applies.
 pub const ALREADY_EXITED: &str = "already-exited";
@@ -31,8 +32,52 @@ pub const FACILITY_NAME_REQUIRED: &str = "facility-name-required";
 pub const HEAD_NAME_REQUIRED: &str = "head-name-required";
 /// Setup with a capacity of zero beds.
 pub const CAPACITY_REQUIRED: &str = "capacity-required";
+/// A new staff account for a user name that already has one (even an inactive one).
+pub const STAFF_EXISTS: &str = "staff-exists";
+/// The change would leave the facility without an active head.
+pub const LAST_HEAD: &str = "last-head";
+/// A staff user name that is not an OS user name (1–32 of `a-z 0-9 _ -`, not starting
+/// with a digit or `-`, optionally ending in `$`).
+pub const BAD_USERNAME: &str = "bad-username";
+/// A staff account without a display name.
+pub const NAME_REQUIRED: &str = "name-required";
 
-/// Longest short text (names, "referred to", destination), as in the resident form.
-pub(super) const MAX_TEXT: usize = 120;
-/// Longest status note, as the resident form's notes.
-pub(super) const MAX_NOTE: usize = 2000;
+/// Every code above, for tests and for checking that the UI words each one.
+pub const ALL: [&str; 19] = [
+    ALREADY_EXITED,
+    NOT_EXITED,
+    DATE_IN_FUTURE,
+    DATE_BEFORE_ADMISSION,
+    DATE_BEFORE_LAST_CHANGE,
+    DATE_BEFORE_EXIT,
+    LEAVE_RETURN_BEFORE_DATE,
+    LAST_SEEN_IN_FUTURE,
+    ADMITTED_BEFORE_PREVIOUS_EXIT,
+    ADMITTED_AFTER_EXIT,
+    NOTE_TOO_LONG,
+    TEXT_TOO_LONG,
+    FACILITY_NAME_REQUIRED,
+    HEAD_NAME_REQUIRED,
+    CAPACITY_REQUIRED,
+    STAFF_EXISTS,
+    LAST_HEAD,
+    BAD_USERNAME,
+    NAME_REQUIRED,
+];
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_distinct_lowercase_words() {
+        let unique: HashSet<&str> = super::ALL.iter().copied().collect();
+        assert_eq!(unique.len(), super::ALL.len());
+        for code in super::ALL {
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{code}"
+            );
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Reading the audit trail (kepala only, see `roles`): entries matching a filter, newest
+//! first, read lazily so a limit stops the scan early.
+
+use super::Act;
+use crate::domain::Refusal;
+use crate::domain::audit::AuditEntry;
+use crate::protocol::AuditFilter;
+
+/// Whether `entry` passes every part of `filter` that is set.
+fn matches(filter: &AuditFilter, entry: &AuditEntry) -> bool {
+    let day = entry.at.date();
+    filter.by.as_ref().is_none_or(|by| *by == entry.by)
+        && filter.from.is_none_or(|from| day >= from)
+        && filter.to.is_none_or(|to| day <= to)
+        && filter.record.as_ref().is_none_or(|r| *r == entry.record)
+}
+
+/// Entries matching `filter`, newest first, at most `filter.limit` (0: all).
+pub(super) fn list(act: &Act<'_>, filter: &AuditFilter) -> Result<Vec<AuditEntry>, Refusal> {
+    let limit = match filter.limit {
+        0 => usize::MAX,
+        n => usize::try_from(n).unwrap_or(usize::MAX),
+    };
+    act.store
+        .audit_entries_rev()
+        .filter(|item| item.as_ref().map_or(true, |e| matches(filter, e)))
+        .take(limit)
+        .map(|item| item.map_err(Refusal::from))
+        .collect()
+}
