@@ -36,6 +36,10 @@ pub struct DemoData {
     pub staff: Vec<Staff>,
     /// In id order, ids from 1.
     pub clients: Vec<Client>,
+    /// The last weeks of roll calls (three shifts a day), in slot order.
+    pub marks: Vec<crate::domain::roll_call::Mark>,
+    /// Handover notes of the same weeks, oldest first, ids from 1.
+    pub handovers: Vec<crate::domain::handover::HandoverNote>,
 }
 
 /// Generates the demo facility as of `today`, with `residents` in residence (plus some
@@ -53,5 +57,7 @@ pub fn generate(seed: u64, today: NaiveDate, residents: usize, head_username: &s
         facility: staff::facility(residents),
         staff,
         clients,
+        marks: Vec::new(),
+        handovers: Vec::new(),
     }
 }

@@ -5,13 +5,17 @@ pub mod client;
 pub mod dates;
 pub mod draft;
 pub mod duplicates;
+pub mod handover;
 pub mod names;
 pub mod nik;
 pub mod reasons;
 pub mod refusal;
 pub mod regency;
+pub mod roll_call;
+pub mod shift;
 pub mod staff;
 pub mod status;
+pub mod today;
 
 pub use client::{
     BirthDate, Client, ClientId, ClientRow, Education, Origin, ReferralSource, Religion, Sex,

@@ -9,7 +9,9 @@ use super::draft::FieldProblem;
 use super::staff::{Role, Staff};
 
 /// A refused command. Nothing was written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr,
+)]
 pub enum Refusal {
     /// Input breaks one or more rules; each problem names its field.
     #[error("invalid input: {0:?}")]

@@ -5,11 +5,15 @@
 pub mod frame;
 pub mod wire;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::audit::{AuditEntry, RecordRef};
 use crate::domain::duplicates::DuplicateMatch;
+use crate::domain::handover::HandoverNote;
+use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
+use crate::domain::shift::{ShiftSlot, ShiftTimes};
+use crate::domain::today::{Due, Headcount};
 use crate::domain::{
     Client, ClientDraft, ClientId, ClientRow, Facility, ReferralSource, Role, Staff, StatusDetail,
 };
@@ -26,8 +30,9 @@ pub struct StatusInput {
     pub note: String,
 }
 
-/// Everything a client can ask of the service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything a client can ask of the service. Its variant name (`IntoStaticStr`) is what
+/// the server logs: never the fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum Request {
     /// Who am I and which facility is this; the first request of every session.
     Hello,
@@ -86,6 +91,35 @@ pub enum Request {
     },
     /// Audit entries matching the filter, newest first (kepala only).
     ListAudit(AuditFilter),
+    /// What the Hari ini screen shows, as of now.
+    Today,
+    /// The OS users connected right now (answered by the server, not the store).
+    Online,
+    /// The roll call of one shift.
+    RollCall(ShiftSlot),
+    /// Marks one resident in one roll call; kabur also changes their status (with
+    /// `last_seen`), and hadir for a kabur resident records the return. Marking a shift
+    /// that has ended is a correction and needs a supervisor.
+    Mark {
+        slot: ShiftSlot,
+        client: ClientId,
+        presence: Presence,
+        note: String,
+        last_seen: Option<NaiveDateTime>,
+    },
+    /// Marks hadir every listed resident who has no mark (made or implied) yet.
+    MarkAllPresent {
+        slot: ShiftSlot,
+        clients: Vec<ClientId>,
+    },
+    /// Adds a handover note for the current shift; notes are never overwritten.
+    AddHandover { text: String },
+    /// Handover notes, newest first, older than `before` (an id) if given.
+    Handovers { before: Option<u64>, limit: u32 },
+    /// Every roll call from `from` to `to` inclusive, oldest first (for export).
+    RollCalls { from: NaiveDate, to: NaiveDate },
+    /// Changes the shift start times (kepala only).
+    SetShiftTimes(ShiftTimes),
 }
 
 /// Which audit entries to list; `None` means any.
@@ -112,6 +146,24 @@ pub enum Notice {
     Staff,
     /// The facility's settings changed (e.g. first-run setup).
     Facility,
+    /// A roll call changed (a mark, or marks, were made).
+    RollCall(ShiftSlot),
+    /// A handover note was added.
+    Handover,
+}
+
+/// What the Hari ini screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TodayView {
+    pub now: NaiveDateTime,
+    /// The current shift.
+    pub slot: ShiftSlot,
+    pub headcount: Headcount,
+    /// This shift's roll call progress: marked (made or implied) of total.
+    pub marked: usize,
+    pub total: usize,
+    pub due: Vec<Due>,
+    pub last_handover: Option<HandoverNote>,
 }
 
 /// Who the caller is and where: the answer to `Hello`.
@@ -150,17 +202,50 @@ pub enum Reply {
     /// A staff account as now stored.
     StaffSaved(Staff),
     Audit(Vec<AuditEntry>),
+    Today(Box<TodayView>),
+    /// OS user names connected now.
+    Online(Vec<String>),
+    RollCall(RollCall),
+    /// A mark was saved; `status_changed` when it also changed the resident's status.
+    Marked {
+        slot: ShiftSlot,
+        row: Box<RollCallRow>,
+        status_changed: bool,
+    },
+    /// Marks were saved; the roll call as it now stands.
+    MarkedAll(RollCall),
+    Handover(HandoverNote),
+    Handovers(Vec<HandoverNote>),
+    RollCalls(Vec<RollCall>),
+    /// The facility's settings as now stored.
+    FacilitySaved(Facility),
 }
 
 impl Reply {
-    /// What a successful reply to `request` changed, for the notice to other clients.
-    pub fn change(&self) -> Option<Notice> {
+    /// What a successful reply changed, for the notices to other clients.
+    pub fn changes(&self) -> Vec<Notice> {
         match self {
-            Reply::Saved(client) => Some(Notice::Client(client.id)),
-            Reply::SetUp(_) => Some(Notice::Facility),
-            Reply::StaffSaved(_) => Some(Notice::Staff),
-            Reply::Hello(_) | Reply::Clients(_) | Reply::Client(_) | Reply::Duplicates(_) => None,
-            Reply::Staff(_) | Reply::Audit(_) => None,
+            Reply::Saved(client) => vec![Notice::Client(client.id)],
+            Reply::SetUp(_) | Reply::FacilitySaved(_) => vec![Notice::Facility],
+            Reply::StaffSaved(_) => vec![Notice::Staff],
+            Reply::Marked {
+                slot,
+                row,
+                status_changed,
+            } => {
+                let mut out = vec![Notice::RollCall(*slot)];
+                if *status_changed {
+                    out.push(Notice::Client(row.client.id));
+                }
+                out
+            }
+            Reply::MarkedAll(roll_call) => vec![Notice::RollCall(roll_call.slot)],
+            Reply::Handover(_) => vec![Notice::Handover],
+            Reply::Hello(_) | Reply::Clients(_) | Reply::Client(_) | Reply::Duplicates(_) => {
+                Vec::new()
+            }
+            Reply::Staff(_) | Reply::Audit(_) | Reply::Today(_) | Reply::Online(_) => Vec::new(),
+            Reply::RollCall(_) | Reply::RollCalls(_) | Reply::Handovers(_) => Vec::new(),
         }
     }
 }

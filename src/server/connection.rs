@@ -18,6 +18,7 @@ use super::lifecycle::{Event, StopReason};
 use super::peers::QUEUE;
 use super::{Shared, log_names, logging};
 use crate::domain::Refusal;
+use crate::protocol::Reply;
 use crate::protocol::frame::{FrameError, read_frame, write_frame};
 use crate::protocol::wire::{ClientMsg, ServerMsg};
 use crate::protocol::{PROTOCOL_VERSION, Request};
@@ -147,7 +148,7 @@ impl Session<'_> {
             Err(e) => return End::Frame(e),
         }
         let _ = stream.set_read_timeout(None);
-        self.shared.peers.listen(self.conn);
+        self.shared.peers.listen(self.conn, self.user());
         loop {
             let end = match read_frame(&mut reader) {
                 Ok(ClientMsg::Call { id, request }) => self.call(id, request),
@@ -199,22 +200,31 @@ impl Session<'_> {
     fn call(&self, id: u64, request: Request) -> Option<End> {
         let kind = log_names::request(&request);
         let service = &self.shared.service;
-        let result = catch_unwind(AssertUnwindSafe(|| service.dispatch(self.user(), request)))
-            .unwrap_or_else(|_| {
-                tracing::error!(conn = self.conn, kind, "request failed with a panic");
-                Err(Refusal::Storage(
-                    "internal error; see the server log".into(),
-                ))
-            });
-        let change = match &result {
+        let peers = &self.shared.peers;
+        let result = catch_unwind(AssertUnwindSafe(|| match request {
+            // Who is connected is the server's to know, not the store's.
+            Request::Online => match service.dispatch(self.user(), Request::Hello) {
+                Ok(Reply::Hello(info)) if info.me.is_some() => Ok(Reply::Online(peers.online())),
+                Ok(_) => Err(Refusal::NoAccount(self.user().to_string())),
+                Err(e) => Err(e),
+            },
+            request => service.dispatch(self.user(), request),
+        }))
+        .unwrap_or_else(|_| {
+            tracing::error!(conn = self.conn, kind, "request failed with a panic");
+            Err(Refusal::Storage(
+                "internal error; see the server log".into(),
+            ))
+        });
+        let changes = match &result {
             Ok(reply) => {
-                let change = reply.change();
-                if change.is_some() {
+                let changes = reply.changes();
+                if !changes.is_empty() {
                     tracing::info!(conn = self.conn, user = self.user(), kind, "saved");
                 } else {
                     tracing::debug!(conn = self.conn, user = self.user(), kind, "answered");
                 }
-                change
+                changes
             }
             Err(refusal) => {
                 let why = log_names::refusal(refusal);
@@ -222,12 +232,12 @@ impl Session<'_> {
                 if let Refusal::Storage(text) = refusal {
                     tracing::error!(conn = self.conn, kind, "storage: {text}");
                 }
-                None
+                Vec::new()
             }
         };
         let end = self.send(ServerMsg::Result { id, result });
-        if let Some(notice) = change {
-            self.shared.peers.broadcast(self.conn, &notice);
+        for notice in &changes {
+            self.shared.peers.broadcast(self.conn, notice);
         }
         end
     }

@@ -18,8 +18,8 @@ struct Peer {
     queue: SyncSender<ServerMsg>,
     /// Kept to cut the connection (a stuck client, or the server stopping).
     stream: UnixStream,
-    /// Past the handshake: gets notices.
-    listening: bool,
+    /// Past the handshake: gets notices. Holds the peer's user name.
+    listening: Option<String>,
 }
 
 /// Every open connection, by connection number.
@@ -52,17 +52,30 @@ impl Peers {
         let peer = Peer {
             queue,
             stream,
-            listening: false,
+            listening: None,
         };
         table.open.insert(conn, peer);
         true
     }
 
-    /// From now on `conn` gets notices.
-    pub fn listen(&self, conn: u64) {
+    /// From now on `conn`, the OS user `username`, gets notices.
+    pub fn listen(&self, conn: u64, username: &str) {
         if let Some(peer) = self.table().open.get_mut(&conn) {
-            peer.listening = true;
+            peer.listening = Some(username.to_string());
         }
+    }
+
+    /// The user names connected past the handshake, sorted, each once.
+    pub fn online(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .table()
+            .open
+            .values()
+            .filter_map(|p| p.listening.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     pub fn remove(&self, conn: u64) {
@@ -73,7 +86,7 @@ impl Peers {
     /// full is cut off; it reloads everything when it reconnects.
     pub fn broadcast(&self, from: u64, notice: &Notice) {
         for (conn, peer) in self.table().open.iter() {
-            if *conn == from || !peer.listening {
+            if *conn == from || peer.listening.is_none() {
                 continue;
             }
             match peer.queue.try_send(ServerMsg::Notice(notice.clone())) {

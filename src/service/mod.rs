@@ -64,6 +64,16 @@ impl Service {
         let needed = needed_role(&request);
         let act = || self.act(username, needed);
         match request {
+            // Placeholders until the shift work lands (issue #4, service helper).
+            Request::Today
+            | Request::Online
+            | Request::RollCall(_)
+            | Request::Mark { .. }
+            | Request::MarkAllPresent { .. }
+            | Request::AddHandover { .. }
+            | Request::Handovers { .. }
+            | Request::RollCalls { .. }
+            | Request::SetShiftTimes(_) => Err(Refusal::WrongState("not-yet".into())),
             Request::Hello => setup::hello(&self.store, username).map(Reply::Hello),
             Request::Setup {
                 facility_name,

@@ -16,6 +16,16 @@ use crate::store::{Store, Tx, TxResult};
 pub fn needed_role(request: &Request) -> Option<Role> {
     match request {
         Request::Hello | Request::Setup { .. } => None,
+        // Placeholders until the shift work lands (issue #4, service helper).
+        Request::Today
+        | Request::Online
+        | Request::RollCall(_)
+        | Request::Mark { .. }
+        | Request::MarkAllPresent { .. }
+        | Request::AddHandover { .. }
+        | Request::Handovers { .. }
+        | Request::RollCalls { .. } => Some(Role::Staff),
+        Request::SetShiftTimes(_) => Some(Role::Head),
         Request::ListClients
         | Request::GetClient(_)
         | Request::CheckDuplicates { .. }

@@ -17,6 +17,7 @@ impl App {
                 self.refresh_session();
                 self.reload_staff();
             }
+            ConnEvent::Notice(Notice::RollCall(_) | Notice::Handover) => {}
             ConnEvent::Lost(why) => self.offline = Some(why),
             ConnEvent::Restored => {
                 self.offline = None;

@@ -1,0 +1,182 @@
+//! What the Hari ini screen shows: the headcount and the due list, computed from records.
+//! The due list is one mechanism: each rule looks at the records and yields items; later
+//! features add their own rule to `RULES`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::client::{Client, ClientId, Stage};
+use super::roll_call::RollCall;
+use super::shift::ShiftSlot;
+use super::status::{Status, StatusDetail};
+
+/// Days after admission by which an assessment is expected.
+pub const ASSESSMENT_DAYS: i64 = 7;
+
+/// A headcount group; each opens the list of residents behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Group {
+    InResidence,
+    Present,
+    Leave,
+    Sick,
+    Referred,
+    Absconded,
+    /// Not yet marked in this shift's roll call.
+    Unmarked,
+}
+
+/// The headcount: each group with the residents in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headcount {
+    pub groups: Vec<(Group, Vec<ClientId>)>,
+    pub capacity: u32,
+}
+
+impl Headcount {
+    /// Counts residents by status (in residence means not exited; kabur residents keep
+    /// their place until they exit) and this shift's roll call progress.
+    pub fn from_records(clients: &[Client], roll_call: &RollCall, capacity: u32) -> Headcount {
+        let ids = |pred: &dyn Fn(&Client) -> bool| -> Vec<ClientId> {
+            clients.iter().filter(|c| pred(c)).map(|c| c.id).collect()
+        };
+        let with = |s: Status| ids(&|c: &Client| c.status() == s);
+        let unmarked = roll_call
+            .rows
+            .iter()
+            .filter(|r| r.presence().is_none())
+            .map(|r| r.client.id)
+            .collect();
+        Headcount {
+            groups: vec![
+                (Group::InResidence, ids(&|c: &Client| c.in_residence())),
+                (Group::Present, with(Status::Active)),
+                (Group::Leave, with(Status::Leave)),
+                (Group::Sick, with(Status::Sick)),
+                (Group::Referred, with(Status::Referred)),
+                (Group::Absconded, with(Status::Absconded)),
+                (Group::Unmarked, unmarked),
+            ],
+            capacity,
+        }
+    }
+
+    /// The residents in a group.
+    pub fn of(&self, group: Group) -> &[ClientId] {
+        self.groups
+            .iter()
+            .find(|(g, _)| *g == group)
+            .map_or(&[], |(_, ids)| ids.as_slice())
+    }
+}
+
+/// Something that needs doing, found in the records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Due {
+    /// On izin past the expected return date.
+    LeaveOverdue {
+        client: ClientId,
+        expected: NaiveDate,
+    },
+    /// Kabur and not reported back.
+    AbscondedNotBack {
+        client: ClientId,
+        since: NaiveDateTime,
+    },
+    /// This shift's roll call is not complete.
+    RollCallOpen {
+        slot: ShiftSlot,
+        marked: usize,
+        total: usize,
+    },
+    /// Still at intake ASSESSMENT_DAYS or more after admission.
+    NoAssessment { client: ClientId, days: i64 },
+    /// In residence without a NIK: the identity task.
+    NoNik { client: ClientId },
+}
+
+/// What the due rules look at.
+pub struct DueContext<'a> {
+    pub now: NaiveDateTime,
+    pub clients: &'a [Client],
+    pub roll_call: &'a RollCall,
+}
+
+/// One rule of the due list.
+pub type DueRule = fn(&DueContext) -> Vec<Due>;
+
+/// Every rule, most urgent first. A feature adds its rule here.
+pub const RULES: &[DueRule] = &[
+    absconded,
+    leave_overdue,
+    roll_call_open,
+    no_assessment,
+    no_nik,
+];
+
+/// The due list: every rule's items, in rule order.
+pub fn due(ctx: &DueContext) -> Vec<Due> {
+    RULES.iter().flat_map(|rule| rule(ctx)).collect()
+}
+
+fn residents<'a>(ctx: &'a DueContext) -> impl Iterator<Item = &'a Client> {
+    ctx.clients.iter().filter(|c| c.in_residence())
+}
+
+fn absconded(ctx: &DueContext) -> Vec<Due> {
+    residents(ctx)
+        .filter_map(|c| match c.history.last().map(|h| &h.detail) {
+            Some(StatusDetail::Absconded { last_seen }) => Some(Due::AbscondedNotBack {
+                client: c.id,
+                since: *last_seen,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn leave_overdue(ctx: &DueContext) -> Vec<Due> {
+    let today = ctx.now.date();
+    residents(ctx)
+        .filter_map(|c| match c.history.last().map(|h| &h.detail) {
+            Some(StatusDetail::Leave { expected_return }) if *expected_return < today => {
+                Some(Due::LeaveOverdue {
+                    client: c.id,
+                    expected: *expected_return,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn roll_call_open(ctx: &DueContext) -> Vec<Due> {
+    let (marked, total) = (ctx.roll_call.marked(), ctx.roll_call.rows.len());
+    if marked < total {
+        vec![Due::RollCallOpen {
+            slot: ctx.roll_call.slot,
+            marked,
+            total,
+        }]
+    } else {
+        Vec::new()
+    }
+}
+
+fn no_assessment(ctx: &DueContext) -> Vec<Due> {
+    let today = ctx.now.date();
+    residents(ctx)
+        .filter(|c| c.details.stage == Stage::Intake)
+        .filter_map(|c| {
+            let days = (today - c.admitted()).num_days();
+            (days >= ASSESSMENT_DAYS).then_some(Due::NoAssessment { client: c.id, days })
+        })
+        .collect()
+}
+
+fn no_nik(ctx: &DueContext) -> Vec<Due> {
+    residents(ctx)
+        .filter(|c| c.details.nik.is_none())
+        .map(|c| Due::NoNik { client: c.id })
+        .collect()
+}
