@@ -71,6 +71,8 @@ fn demo(n: u64) -> DemoData {
         },
         staff: vec![staff(HEAD, Role::Head), staff(STAF, Role::Staff)],
         clients,
+        marks: Vec::new(),
+        handovers: Vec::new(),
     }
 }
 
