@@ -46,6 +46,40 @@ pub enum Command {
     /// Manage staff accounts (needs the kepala role)
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Write records to a spreadsheet file
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+/// `mentas export …`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Roll calls of a date range, one row per resident per shift
+    Rollcall {
+        /// First day, as 28-11-2026
+        #[arg(long, value_parser = date_arg)]
+        from: chrono::NaiveDate,
+        /// Last day, as 28-11-2026 [default: the same as --from]
+        #[arg(long, value_parser = date_arg)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Xlsx)]
+        format: FormatArg,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// A spreadsheet format as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+}
+
+fn date_arg(raw: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::dates::parse_date(raw)
+        .map_err(|_| format!("{raw:?} is not a date like 28-11-2026"))
 }
 
 /// Options of `mentas serve`.

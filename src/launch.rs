@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use directories::ProjectDirs;
 
-use crate::cli::{Cli, Command, ServeArgs, StaffCommand};
+use crate::cli::{Cli, Command, ExportCommand, FormatArg, ServeArgs, StaffCommand};
 use crate::client::autostart::{DEMO_IDLE_EXIT, IDLE_EXIT, StartSpec, serve_args};
 use crate::client::{Connection, SocketConnection, socket::ConnectError};
 use crate::clock::{Clock, SystemClock};
@@ -66,6 +66,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
         None => tui(&cli),
         Some(Command::Serve(args)) => serve(&data_dir(&cli)?, args),
         Some(Command::Staff(cmd)) => staff(&data_dir(&cli)?, cmd),
+        Some(Command::Export(cmd)) => export(&data_dir(&cli)?, cmd),
     }
 }
 
@@ -271,5 +272,28 @@ fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
             );
         }
     }
+    Ok(())
+}
+
+/// `mentas export rollcall …`: through the server, as the OS user running it.
+fn export(dir: &Path, cmd: &ExportCommand) -> Result<(), String> {
+    let ExportCommand::Rollcall {
+        from,
+        to,
+        format,
+        out,
+    } = cmd;
+    let to = to.unwrap_or(*from);
+    if to < *from {
+        return Err("--to is before --from".into());
+    }
+    let format = match format {
+        FormatArg::Csv => crate::export::Format::Csv,
+        FormatArg::Xlsx => crate::export::Format::Xlsx,
+    };
+    let mut conn = connect(dir, start_spec(dir, IDLE_EXIT, None)?)?;
+    let rows = crate::client::export::roll_calls_to_file(&mut conn, *from, to, format, out)
+        .map_err(|e| e.to_string())?;
+    println!("{rows} rows written to {}", out.display());
     Ok(())
 }

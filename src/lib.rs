@@ -10,6 +10,7 @@ pub mod client;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod launch;
 pub mod protocol;
 pub mod server;

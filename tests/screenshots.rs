@@ -155,6 +155,18 @@ fn screenshots_are_current() {
     ctrl(&mut app, 's');
     shoot("form-error", &app, 80, 24);
 
+    // The screen mentas opens on, and this shift's roll call half taken.
+    let dir = tempfile::tempdir().unwrap();
+    let mut shift = app_opening(demo_service(&dir, 100), Lang::Id);
+    shift.theme = Theme::colour();
+    shoot("today", &shift, 80, 24);
+    key(&mut shift, KeyCode::Char('3'));
+    for _ in 0..30 {
+        key(&mut shift, KeyCode::Char('h'));
+    }
+    key(&mut shift, KeyCode::Char('s'));
+    shoot("roll-call", &shift, 80, 24);
+
     let (mut en, _dir_en) = coloured(Lang::En);
     key(&mut en, KeyCode::Char('s'));
     shoot("status-en", &en, 80, 24);

@@ -175,8 +175,9 @@ fn every_request_is_refused_below_its_role_before_anything_else() {
             }
         }
     }
-    // Staff: the exit and four head requests; supervisor: the four head requests.
-    assert_eq!(refused, 9);
+    // Staff: the exit and five head requests; supervisor: the five head requests (staff
+    // accounts, the audit trail, shift times).
+    assert_eq!(refused, 11);
     assert_eq!(w.stored_audit().len(), 1, "nothing but setup was written");
 }
 
@@ -187,11 +188,23 @@ fn the_role_matrix_follows_the_issue() {
     let requests = guarded_requests();
     let staff: Vec<bool> = requests.iter().map(staff_may).collect();
     let supervisor: Vec<bool> = requests.iter().map(supervisor_may).collect();
-    // list, get, duplicates, create, update, sick, exit, readmit, 4 × head-only.
+    // list, get, duplicates, create, update, sick, exit, readmit, 4 × head-only, then
+    // today, online, roll call, roll calls, mark, mark all, add handover, handovers (all
+    // staff: corrections are checked inside the marks) and shift times (head).
     let t = true;
     let f = false;
-    assert_eq!(staff, [t, t, t, t, t, t, f, t, f, f, f, f]);
-    assert_eq!(supervisor, [t, t, t, t, t, t, t, t, f, f, f, f]);
+    assert_eq!(
+        staff,
+        [
+            t, t, t, t, t, t, f, t, f, f, f, f, t, t, t, t, t, t, t, t, f
+        ]
+    );
+    assert_eq!(
+        supervisor,
+        [
+            t, t, t, t, t, t, t, t, f, f, f, f, t, t, t, t, t, t, t, t, f
+        ]
+    );
     assert!(
         requests
             .iter()

@@ -1,4 +1,5 @@
-//! Demo data goes into an empty store in one bulk import, with counters set past it.
+//! Demo data goes into an empty store in one bulk import, with counters set past it:
+//! residents, staff, roll-call marks and handover notes.
 
 mod service_support;
 
@@ -6,6 +7,9 @@ use std::time::Instant;
 
 use mentas::demo::DemoData;
 use mentas::domain::audit::AuditAction;
+use mentas::domain::handover::HandoverNote;
+use mentas::domain::roll_call::{Mark, Presence};
+use mentas::domain::shift::{Shift, ShiftSlot, ShiftTimes};
 use mentas::domain::{
     Client, ClientDraft, ClientId, Facility, Nik, Refusal, Role, Staff, StatusChange, StatusDetail,
     Stay,
@@ -67,6 +71,7 @@ fn demo(n: u64) -> DemoData {
         facility: Facility {
             name: "UPT RSBK Demo".into(),
             capacity: 110,
+            shifts: ShiftTimes::default(),
             revision: 1,
         },
         staff: vec![staff(HEAD, Role::Head), staff(STAF, Role::Staff)],
@@ -138,6 +143,116 @@ fn demo_data_with_a_nik_twice_is_refused_whole() {
     let w = empty();
     let mut data = demo(3);
     data.clients[1].details.nik = data.clients[0].details.nik.clone();
+    assert!(matches!(
+        w.service.load_demo(&data),
+        Err(Refusal::Storage(_))
+    ));
+    assert!(w.service.store().is_empty());
+}
+
+/// A roll-call history and handover notes for `demo(n)`: every resident hadir in each
+/// shift of 26–27 Nov, resident 1 sakit in the last one; notes 1–3.
+fn with_history(mut data: DemoData) -> DemoData {
+    let mut slot = ShiftSlot {
+        date: day(2026, 11, 26),
+        shift: Shift::Morning,
+    };
+    while slot.date < day(2026, 11, 28) {
+        for c in &data.clients {
+            data.marks.push(Mark {
+                slot,
+                client: c.id,
+                presence: Presence::Present,
+                note: String::new(),
+                by: STAF.into(),
+                at: at(2026, 11, 26, 8, 0),
+            });
+        }
+        slot = slot.next();
+    }
+    if let Some(last) = data.marks.last_mut() {
+        last.presence = Presence::Sick;
+    }
+    data.handovers = (1..=3)
+        .map(|id| HandoverNote {
+            id,
+            slot: ShiftSlot {
+                date: day(2026, 11, 27),
+                shift: Shift::Night,
+            },
+            text: format!("Serah terima {id}"),
+            by: STAF.into(),
+            by_name: "Demo budi".into(),
+            at: at(2026, 11, 28, 6, 50),
+        })
+        .collect();
+    data
+}
+
+#[test]
+fn demo_roll_calls_and_handover_notes_load() {
+    let w = empty();
+    let data = with_history(demo(4));
+    w.service.load_demo(&data).unwrap();
+    let all = match w
+        .call(
+            STAF,
+            Request::RollCalls {
+                from: day(2026, 11, 26),
+                to: day(2026, 11, 27),
+            },
+        )
+        .unwrap()
+    {
+        Reply::RollCalls(all) => all,
+        other => panic!("expected RollCalls, got {other:?}"),
+    };
+    assert_eq!(all.len(), 6);
+    assert!(all.iter().all(|rc| rc.marked() == 4 && rc.closed));
+    assert_eq!(all[5].count(Presence::Sick), 1);
+    let marks: usize = all
+        .iter()
+        .flat_map(|rc| &rc.rows)
+        .filter(|r| r.mark.is_some())
+        .count();
+    assert_eq!(marks, data.marks.len());
+
+    assert_eq!(
+        w.handovers(None, 0),
+        data.handovers.iter().rev().cloned().collect::<Vec<_>>()
+    );
+    assert_eq!(w.add_handover(STAF, "Baru").unwrap().id, 4, "ids continue");
+    let audit = w.stored_audit();
+    assert_eq!(audit.len(), 2, "the import and the new note");
+    assert!(
+        audit[0]
+            .changes
+            .iter()
+            .any(|c| c.field == "marks" && c.after == "24")
+    );
+}
+
+#[test]
+fn demo_marks_of_unknown_residents_or_twice_are_refused_whole() {
+    let w = empty();
+    let mut data = with_history(demo(3));
+    data.marks[0].client = ClientId(99);
+    assert!(matches!(
+        w.service.load_demo(&data),
+        Err(Refusal::Storage(_))
+    ));
+    assert!(w.service.store().is_empty());
+
+    let mut data = with_history(demo(3));
+    let again = data.marks[0].clone();
+    data.marks.push(again);
+    assert!(matches!(
+        w.service.load_demo(&data),
+        Err(Refusal::Storage(_))
+    ));
+
+    let mut data = with_history(demo(3));
+    data.handovers[1].id = 1;
     assert!(matches!(
         w.service.load_demo(&data),
         Err(Refusal::Storage(_))

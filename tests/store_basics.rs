@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use mentas::domain::audit::{AuditAction, AuditEntry, RecordRef};
+use mentas::domain::shift::ShiftTimes;
 use mentas::domain::{
     Client, ClientDraft, ClientId, Facility, Nik, Refusal, Role, Staff, StatusChange, StatusDetail,
     Stay,
@@ -91,6 +92,7 @@ fn written_records_read_back_after_reopening() {
     let facility = Facility {
         name: "UPT RSBK".into(),
         capacity: 100,
+        shifts: ShiftTimes::default(),
         revision: 1,
     };
     {
@@ -384,6 +386,7 @@ fn every_record_type_round_trips_through_its_envelope() {
     let f = Facility {
         name: "UPT".into(),
         capacity: 9,
+        shifts: ShiftTimes::default(),
         revision: 4,
     };
     assert_eq!(decode::<Facility>(&encode(&f).unwrap(), "f").unwrap(), f);

@@ -17,10 +17,10 @@ fn the_head_adds_a_staff_account_and_the_new_user_can_work() {
     let service = demo_service(&dir, 20);
     let mut app = app_on(service.clone(), Lang::Id);
     assert!(
-        lines(&render(&app, 80, 24))[1].contains("2 Staf"),
+        lines(&render(&app, 80, 24))[1].contains("4 Staf"),
         "the head sees the staff tab"
     );
-    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('4'));
     let screen = text(&render(&app, 80, 24));
     insta::assert_snapshot!("staff_80x24", screen);
     assert!(screen.contains("Pengguna OS") && screen.contains(USER));
@@ -52,7 +52,7 @@ fn the_head_adds_a_staff_account_and_the_new_user_can_work() {
 #[test]
 fn the_last_head_cannot_disable_themselves() {
     let (mut app, _dir) = demo_app(20, Lang::Id);
-    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('4'));
     // Select the head's own row, open it, set "nonaktif".
     let Some(idx) = (match &app.screen {
         mentas::ui::app::Screen::Staff(s) => s.rows.iter().position(|s| s.username == USER),
@@ -81,7 +81,7 @@ fn the_audit_trail_lists_changes_filters_them_and_shows_before_and_after() {
     key(&mut app, KeyCode::Char('s'));
     type_text(&mut app, "sakit");
     ctrl(&mut app, 's');
-    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('5'));
     let screen = text(&render(&app, 100, 30));
     insta::assert_snapshot!("audit_100x30", screen);
     let lines = lines(&render(&app, 100, 30));

@@ -29,7 +29,7 @@ fn roster_shows_residents_in_residence_with_the_first_highlighted() {
         "date and time in WIB: {}",
         lines[0]
     );
-    assert!(lines[1].contains("1 Klien"));
+    assert!(lines[1].contains("2 Klien"));
     assert!(
         lines[2].starts_with("100 dari 100 klien"),
         "count line: {}",
@@ -212,7 +212,7 @@ fn english_labels_with_lang_en() {
     let (app, _dir) = demo_app(100, Lang::En);
     let lines = lines(&render(&app, 80, 24));
     assert!(lines[0].contains("Sat 28 Nov 2026"));
-    assert!(lines[1].contains("1 Residents"));
+    assert!(lines[1].contains("2 Residents"));
     assert!(lines[2].starts_with("100 of 100 residents"));
     assert!(lines[3].contains("Reg. no") && lines[3].contains("Admitted"));
     assert!(lines[23].contains("Enter open"));

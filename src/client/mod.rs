@@ -4,6 +4,7 @@
 //! in-process by `LocalConnection` (tests). Screens never see which.
 
 pub mod autostart;
+pub mod export;
 mod local;
 pub mod socket;
 
@@ -13,8 +14,13 @@ pub use socket::SocketConnection;
 use crate::domain::Staff;
 use crate::domain::audit::AuditEntry;
 use crate::domain::duplicates::DuplicateMatch;
+use crate::domain::handover::HandoverNote;
+use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
+use crate::domain::shift::ShiftSlot;
 use crate::domain::{Client, ClientDraft, ClientId, ClientRow, ReferralSource, Refusal};
-use crate::protocol::{AuditFilter, ClientView, Notice, Reply, Request, SessionInfo, StatusInput};
+use crate::protocol::{
+    AuditFilter, ClientView, Notice, Reply, Request, SessionInfo, StatusInput, TodayView,
+};
 
 /// Why a call did not succeed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -160,5 +166,64 @@ impl dyn Connection + '_ {
 
     pub fn list_audit(&mut self, filter: AuditFilter) -> Result<Vec<AuditEntry>, CallError> {
         expect!(self.call(Request::ListAudit(filter)), Reply::Audit(entries) => entries)
+    }
+
+    pub fn today(&mut self) -> Result<TodayView, CallError> {
+        expect!(self.call(Request::Today), Reply::Today(view) => *view)
+    }
+
+    pub fn online(&mut self) -> Result<Vec<String>, CallError> {
+        expect!(self.call(Request::Online), Reply::Online(names) => names)
+    }
+
+    pub fn roll_call(&mut self, slot: ShiftSlot) -> Result<RollCall, CallError> {
+        expect!(self.call(Request::RollCall(slot)), Reply::RollCall(rc) => rc)
+    }
+
+    /// Marks one resident; the row as now stored.
+    pub fn mark(
+        &mut self,
+        slot: ShiftSlot,
+        client: ClientId,
+        presence: Presence,
+        note: String,
+        last_seen: Option<chrono::NaiveDateTime>,
+    ) -> Result<RollCallRow, CallError> {
+        let req = Request::Mark {
+            slot,
+            client,
+            presence,
+            note,
+            last_seen,
+        };
+        expect!(self.call(req), Reply::Marked { row, .. } => *row)
+    }
+
+    pub fn mark_all_present(
+        &mut self,
+        slot: ShiftSlot,
+        clients: Vec<ClientId>,
+    ) -> Result<RollCall, CallError> {
+        expect!(self.call(Request::MarkAllPresent { slot, clients }), Reply::MarkedAll(rc) => rc)
+    }
+
+    pub fn add_handover(&mut self, text: String) -> Result<HandoverNote, CallError> {
+        expect!(self.call(Request::AddHandover { text }), Reply::Handover(note) => note)
+    }
+
+    pub fn handovers(
+        &mut self,
+        before: Option<u64>,
+        limit: u32,
+    ) -> Result<Vec<HandoverNote>, CallError> {
+        expect!(self.call(Request::Handovers { before, limit }), Reply::Handovers(notes) => notes)
+    }
+
+    pub fn roll_calls(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<RollCall>, CallError> {
+        expect!(self.call(Request::RollCalls { from, to }), Reply::RollCalls(all) => all)
     }
 }

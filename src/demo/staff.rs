@@ -23,6 +23,7 @@ pub(super) fn facility(residents: usize) -> Facility {
     Facility {
         name: "UPT Rehabilitasi Sosial Bina Karya Pasuruan (demo)".into(),
         capacity: u32::try_from(capacity.max(5)).unwrap_or(u32::MAX),
+        shifts: crate::domain::shift::ShiftTimes::default(),
         revision: 1,
     }
 }

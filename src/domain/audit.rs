@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::client::ClientId;
+use super::shift::ShiftSlot;
 
 /// The record an audit entry is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,6 +12,10 @@ pub enum RecordRef {
     Client(ClientId),
     Staff(String),
     Facility,
+    /// A whole roll call (marking everyone still unmarked hadir at once).
+    RollCall(ShiftSlot),
+    /// A handover note by id.
+    Handover(u64),
 }
 
 /// What kind of change it was.
@@ -22,6 +27,12 @@ pub enum AuditAction {
     Readmitted,
     SetUp,
     DemoLoaded,
+    /// A roll-call mark (or several) in a shift that has not ended.
+    RollCallMarked,
+    /// A mark changed after its shift ended (supervisor).
+    RollCallCorrected,
+    /// A handover note was written.
+    HandoverAdded,
 }
 
 /// One field's value before and after; personal numbers are stored masked.

@@ -42,8 +42,19 @@ pub const BAD_USERNAME: &str = "bad-username";
 /// A staff account without a display name.
 pub const NAME_REQUIRED: &str = "name-required";
 
+/// Shift start times not in the order pagi < siang < malam within one day.
+pub const SHIFT_TIMES_ORDER: &str = "shift-times-order";
+/// A mark for a resident who is not in that roll call (not in residence on its date).
+pub const NOT_IN_ROLL_CALL: &str = "not-in-roll-call";
+/// A date range of roll calls longer than a year (366 days).
+pub const RANGE_TOO_LONG: &str = "range-too-long";
+/// A date range whose end is before its start.
+pub const RANGE_REVERSED: &str = "range-reversed";
+/// A handover note with nothing in it but spaces.
+pub const HANDOVER_EMPTY: &str = "handover-empty";
+
 /// Every code above, for tests and for checking that the UI words each one.
-pub const ALL: [&str; 19] = [
+pub const ALL: [&str; 24] = [
     ALREADY_EXITED,
     NOT_EXITED,
     DATE_IN_FUTURE,
@@ -63,6 +74,11 @@ pub const ALL: [&str; 19] = [
     LAST_HEAD,
     BAD_USERNAME,
     NAME_REQUIRED,
+    SHIFT_TIMES_ORDER,
+    NOT_IN_ROLL_CALL,
+    RANGE_TOO_LONG,
+    RANGE_REVERSED,
+    HANDOVER_EMPTY,
 ];
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The roll call (apel): one per shift, a mark per resident in residence. Marks are stored
 //! one record per resident, so two staff marking at once end with the union of both.
 
-use chrono::NaiveDateTime;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::client::{ClientId, ClientRow};
+use super::client::{Client, ClientId, ClientRow};
 use super::shift::ShiftSlot;
 use super::status::Status;
 
@@ -32,14 +35,16 @@ impl Presence {
         Presence::Absconded,
     ];
 
-    /// The mark a resident's status implies before anyone marks them: izin, sakit and
-    /// dirujuk residents are expected to be away; others must be seen.
+    /// The mark a resident's status implies before anyone marks them: izin, sakit,
+    /// dirujuk and kabur residents are known to be away (kabur until someone marks them
+    /// hadir, which records the return); aktif residents must be seen.
     pub fn implied_by(status: Status) -> Option<Presence> {
         match status {
             Status::Leave => Some(Presence::Leave),
             Status::Sick => Some(Presence::Sick),
             Status::Referred => Some(Presence::Referred),
-            Status::Active | Status::Absconded | Status::Exited => None,
+            Status::Absconded => Some(Presence::Absconded),
+            Status::Active | Status::Exited => None,
         }
     }
 
@@ -79,6 +84,73 @@ impl RollCallRow {
     }
 }
 
+/// True if one of the resident's stays covers `date`: admitted on or before it and not
+/// exited on or before it. The exit date is the first day a resident is no longer
+/// counted, as the status history has them keluar from that date.
+pub fn in_residence_on(client: &Client, date: NaiveDate) -> bool {
+    client
+        .stays
+        .iter()
+        .any(|s| s.admitted <= date && s.exited.is_none_or(|exit| exit > date))
+}
+
+/// The status in effect on `date`: the last history entry dated on or before it.
+pub fn status_on(client: &Client, date: NaiveDate) -> Option<Status> {
+    client
+        .history
+        .iter()
+        .rev()
+        .find(|c| c.date <= date)
+        .map(|c| c.detail.status())
+}
+
+/// Compares two texts as people number rooms and beds: runs of digits by value, the rest
+/// ignoring case ("A2" < "a10" < "B1").
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(ca), Some(cb)) = (a.chars().next(), b.chars().next()) else {
+            return a.is_empty().cmp(&b.is_empty()).reverse();
+        };
+        let (chunk_a, rest_a) = split_chunk(a, ca.is_ascii_digit());
+        let (chunk_b, rest_b) = split_chunk(b, cb.is_ascii_digit());
+        let order = match (ca.is_ascii_digit(), cb.is_ascii_digit()) {
+            (true, true) => {
+                let (na, nb) = (
+                    chunk_a.trim_start_matches('0'),
+                    chunk_b.trim_start_matches('0'),
+                );
+                na.len().cmp(&nb.len()).then_with(|| na.cmp(nb))
+            }
+            _ => chunk_a.to_lowercase().cmp(&chunk_b.to_lowercase()),
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
+}
+
+/// The leading run of digits (or of non-digits) of `s`, and the rest.
+fn split_chunk(s: &str, digits: bool) -> (&str, &str) {
+    let end = s
+        .find(|c: char| c.is_ascii_digit() != digits)
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// The roll call order: by room and bed (numeric-aware), then name; residents without a
+/// room last; the id settles ties so the order never changes between reads.
+pub fn row_order(a: &ClientRow, b: &ClientRow) -> Ordering {
+    let no_room = |r: &ClientRow| r.room.trim().is_empty();
+    no_room(a)
+        .cmp(&no_room(b))
+        .then_with(|| natural_cmp(a.room.trim(), b.room.trim()))
+        .then_with(|| natural_cmp(a.bed.trim(), b.bed.trim()))
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
 /// A whole roll call: every resident in residence during the slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RollCall {
@@ -90,6 +162,34 @@ pub struct RollCall {
 }
 
 impl RollCall {
+    /// The roll call of `slot` from the records: every resident in residence on the
+    /// slot's date (`in_residence_on`), as they are now, with their mark in this slot and
+    /// the mark their status on that date implies; in `row_order`. Marks of other slots
+    /// or of residents not in residence then are ignored.
+    pub fn build(slot: ShiftSlot, clients: &[Client], marks: Vec<Mark>, closed: bool) -> RollCall {
+        let mut marks: HashMap<ClientId, Mark> = marks
+            .into_iter()
+            .filter(|m| m.slot == slot)
+            .map(|m| (m.client, m))
+            .collect();
+        let mut rows: Vec<RollCallRow> = clients
+            .iter()
+            .filter(|c| in_residence_on(c, slot.date))
+            .map(|c| RollCallRow {
+                client: c.row(),
+                mark: marks.remove(&c.id),
+                implied: status_on(c, slot.date).and_then(Presence::implied_by),
+            })
+            .collect();
+        rows.sort_by(|a, b| row_order(&a.client, &b.client));
+        RollCall { slot, rows, closed }
+    }
+
+    /// The row of one resident, if they are in this roll call.
+    pub fn row(&self, client: ClientId) -> Option<&RollCallRow> {
+        self.rows.iter().find(|r| r.client.id == client)
+    }
+
     /// Rows with a mark that counts (made or implied).
     pub fn marked(&self) -> usize {
         self.rows.iter().filter(|r| r.presence().is_some()).count()
@@ -101,5 +201,141 @@ impl RollCall {
             .iter()
             .filter(|r| r.presence() == Some(presence))
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::shift::Shift;
+    use crate::domain::{
+        ClientDraft, ExitReason, ReferralSource, StatusChange, StatusDetail, Stay,
+    };
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn change(detail: StatusDetail, day: u32) -> StatusChange {
+        StatusChange {
+            detail,
+            date: d(day),
+            note: String::new(),
+            recorded_by: "budi".into(),
+            recorded_at: d(day).and_hms_opt(9, 0, 0).unwrap(),
+        }
+    }
+
+    fn client(id: u64, name: &str, room: &str, bed: &str, admitted: u32) -> Client {
+        let mut details = ClientDraft::new(d(admitted));
+        details.name = name.into();
+        details.room = room.into();
+        details.bed = bed.into();
+        Client {
+            id: ClientId(id),
+            revision: 1,
+            reg_no: format!("2026/{id:04}"),
+            details,
+            stays: vec![Stay {
+                admitted: d(admitted),
+                referral: ReferralSource::Raid,
+                exited: None,
+            }],
+            history: vec![change(StatusDetail::Active, admitted)],
+            changed_by: "budi".into(),
+            changed_at: d(admitted).and_hms_opt(9, 0, 0).unwrap(),
+        }
+    }
+
+    fn exit(c: &mut Client, day: u32) {
+        c.stays.last_mut().unwrap().exited = Some(d(day));
+        c.history.push(change(
+            StatusDetail::Exited {
+                reason: ExitReason::Work,
+                destination: String::new(),
+            },
+            day,
+        ));
+    }
+
+    #[test]
+    fn rooms_and_beds_sort_as_people_number_them() {
+        let mut rooms = vec!["A10", "b1", "A2", "A02a", "10", "9", "A", ""];
+        rooms.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(rooms, ["", "9", "10", "A", "A2", "A02a", "A10", "b1"]);
+        assert_eq!(natural_cmp("A2", "a2"), Ordering::Equal);
+    }
+
+    #[test]
+    fn stays_decide_who_is_in_residence_on_a_date() {
+        let mut c = client(1, "Slamet", "A1", "1", 5);
+        assert!(!in_residence_on(&c, d(4)));
+        assert!(in_residence_on(&c, d(5)));
+        exit(&mut c, 10);
+        assert!(in_residence_on(&c, d(9)));
+        assert!(
+            !in_residence_on(&c, d(10)),
+            "the exit date is the first day away"
+        );
+        c.stays.push(Stay {
+            admitted: d(20),
+            referral: ReferralSource::Raid,
+            exited: None,
+        });
+        c.history.push(change(StatusDetail::Active, 20));
+        assert!(!in_residence_on(&c, d(15)));
+        assert!(in_residence_on(&c, d(25)));
+        assert_eq!(status_on(&c, d(15)), Some(Status::Exited));
+        assert_eq!(status_on(&c, d(20)), Some(Status::Active));
+        assert_eq!(status_on(&c, d(4)), None);
+    }
+
+    #[test]
+    fn a_roll_call_is_built_in_room_order_with_status_then() {
+        let slot = ShiftSlot {
+            date: d(12),
+            shift: Shift::Morning,
+        };
+        let mut away = client(1, "Joko", "A10", "1", 1);
+        away.history.push(change(StatusDetail::Sick, 11));
+        away.history.push(change(StatusDetail::Active, 13));
+        let mut gone = client(2, "Paijo", "A2", "1", 1);
+        exit(&mut gone, 12);
+        let later = client(3, "Darmo", "A2", "1", 13);
+        let roomless = client(4, "Amin", "", "", 1);
+        let b = client(5, "Bambang", "A2", "10", 1);
+        let a = client(6, "Agus", "A2", "2", 1);
+        let clients = [away, gone, later, roomless, b, a];
+        let mark = Mark {
+            slot,
+            client: ClientId(5),
+            presence: Presence::Present,
+            note: String::new(),
+            by: "budi".into(),
+            at: d(12).and_hms_opt(7, 5, 0).unwrap(),
+        };
+        let other_slot = Mark {
+            slot: slot.next(),
+            client: ClientId(6),
+            ..mark.clone()
+        };
+        let rc = RollCall::build(slot, &clients, vec![mark.clone(), other_slot], false);
+        let ids: Vec<u64> = rc.rows.iter().map(|r| r.client.id.0).collect();
+        assert_eq!(ids, [6, 5, 1, 4], "A2/2, A2/10, A10, then no room");
+        assert_eq!(rc.row(ClientId(1)).unwrap().implied, Some(Presence::Sick));
+        assert_eq!(rc.row(ClientId(5)).unwrap().mark, Some(mark));
+        assert_eq!(rc.row(ClientId(6)).unwrap().mark, None);
+        assert_eq!((rc.marked(), rc.count(Presence::Sick)), (2, 1));
+    }
+
+    #[test]
+    fn kabur_implies_away_until_marked_back() {
+        assert_eq!(
+            Presence::implied_by(Status::Absconded),
+            Some(Presence::Absconded)
+        );
+        assert_eq!(Presence::implied_by(Status::Active), None);
     }
 }

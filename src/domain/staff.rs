@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::shift::ShiftTimes;
+
 /// What a staff member may do; each role includes the ones before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
@@ -39,6 +41,8 @@ pub struct Facility {
     pub name: String,
     /// Beds available; headcount is shown against it.
     pub capacity: u32,
+    /// When the pagi, siang and malam shifts start (the head may change them).
+    pub shifts: ShiftTimes,
     pub revision: u64,
 }
 

@@ -19,7 +19,7 @@ use crate::domain::{
 };
 
 /// Bumped whenever a request, reply or notice changes shape.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// A status change as the user enters it; who and when are added by the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,8 +156,10 @@ pub enum Notice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TodayView {
     pub now: NaiveDateTime,
-    /// The current shift.
+    /// The current shift, and when it starts and ends (from the facility's shift times).
     pub slot: ShiftSlot,
+    pub shift_start: NaiveDateTime,
+    pub shift_end: NaiveDateTime,
     pub headcount: Headcount,
     /// This shift's roll call progress: marked (made or implied) of total.
     pub marked: usize,

@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::domain::audit::{AuditAction, AuditEntry, FieldChange, RecordRef};
+use crate::domain::shift::ShiftSlot;
 use crate::domain::{BirthDate, ClientDraft, Field, Origin, StatusDetail};
 
 /// The audit key of a resident form field.
@@ -145,5 +146,23 @@ pub(super) fn entry(
         record,
         action,
         changes,
+    }
+}
+
+/// How a shift is named in audit entries: `2026-11-28 Morning`.
+pub(super) fn slot_label(slot: ShiftSlot) -> String {
+    format!("{} {:?}", slot.date, slot.shift)
+}
+
+/// What stands in the audit trail for a text that must not be in it (a sakit mark's
+/// note is health information); empty stays empty, so "no note" is still visible.
+pub(super) const MASK: &str = "•••";
+
+/// `text`, or `MASK` in its place when `hide` and there is something to hide.
+pub(super) fn masked_if(hide: bool, text: &str) -> String {
+    if hide && !text.is_empty() {
+        MASK.to_string()
+    } else {
+        text.to_string()
     }
 }

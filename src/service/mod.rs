@@ -3,11 +3,16 @@
 
 pub mod audit;
 mod clients;
+mod handover;
 mod limits;
+mod marks;
 mod roles;
+mod roll_call;
 mod setup;
+mod shifts;
 mod staff;
 mod status;
+mod today;
 mod trail;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -64,16 +69,53 @@ impl Service {
         let needed = needed_role(&request);
         let act = || self.act(username, needed);
         match request {
-            // Placeholders until the shift work lands (issue #4, service helper).
-            Request::Today
-            | Request::Online
-            | Request::RollCall(_)
-            | Request::Mark { .. }
-            | Request::MarkAllPresent { .. }
-            | Request::AddHandover { .. }
-            | Request::Handovers { .. }
-            | Request::RollCalls { .. }
-            | Request::SetShiftTimes(_) => Err(Refusal::WrongState("not-yet".into())),
+            Request::Today => today::today(&act()?).map(|v| Reply::Today(Box::new(v))),
+            // The server answers `Online` from its peers; in-process, only the caller is
+            // connected.
+            Request::Online => Ok(Reply::Online(vec![act()?.me.username])),
+            Request::RollCall(slot) => roll_call::roll_call(&act()?, slot).map(Reply::RollCall),
+            Request::RollCalls { from, to } => {
+                roll_call::roll_calls(&act()?, from, to).map(Reply::RollCalls)
+            }
+            Request::Mark {
+                slot,
+                client,
+                presence,
+                note,
+                last_seen,
+            } => {
+                let _write = self.write_lock();
+                let input = marks::MarkInput {
+                    slot,
+                    client,
+                    presence,
+                    note: &note,
+                    last_seen,
+                };
+                let marked = marks::mark(&act()?, &input)?;
+                Ok(Reply::Marked {
+                    slot,
+                    row: Box::new(marked.row),
+                    status_changed: marked.status_changed,
+                })
+            }
+            Request::MarkAllPresent { slot, clients } => {
+                let _write = self.write_lock();
+                let act = act()?;
+                marks::mark_all_present(&act, slot, &clients)?;
+                roll_call::roll_call(&act, slot).map(Reply::MarkedAll)
+            }
+            Request::AddHandover { text } => {
+                let _write = self.write_lock();
+                handover::add(&act()?, &text).map(Reply::Handover)
+            }
+            Request::Handovers { before, limit } => {
+                handover::list(&act()?, before, limit).map(Reply::Handovers)
+            }
+            Request::SetShiftTimes(times) => {
+                let _write = self.write_lock();
+                shifts::set(&act()?, times).map(Reply::FacilitySaved)
+            }
             Request::Hello => setup::hello(&self.store, username).map(Reply::Hello),
             Request::Setup {
                 facility_name,

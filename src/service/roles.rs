@@ -2,9 +2,10 @@
 //! by `dispatch` before any command runs), the staff account behind an OS user, and the
 //! names shown for "changed by".
 //!
-//! The matrix: petugas (staff) record roll calls, attendance, notes and status changes
-//! and edit residents; the koordinator piket (supervisor) also manages schedules and
-//! exits; the kepala (head) does everything, including staff accounts and the audit trail.
+//! The matrix: petugas (staff) record roll calls, attendance, notes, handover notes and
+//! status changes and edit residents; the koordinator piket (supervisor) also manages
+//! schedules and exits and corrects roll calls of ended shifts; the kepala (head) does
+//! everything, including staff accounts, shift times and the audit trail.
 
 use crate::domain::{Client, Refusal, Role, Staff, Status};
 use crate::protocol::Request;
@@ -16,15 +17,16 @@ use crate::store::{Store, Tx, TxResult};
 pub fn needed_role(request: &Request) -> Option<Role> {
     match request {
         Request::Hello | Request::Setup { .. } => None,
-        // Placeholders until the shift work lands (issue #4, service helper).
+        // Marks need a supervisor once the shift has ended (a correction); `marks`
+        // checks that, as it depends on the clock and the facility's shift times.
         Request::Today
         | Request::Online
         | Request::RollCall(_)
+        | Request::RollCalls { .. }
         | Request::Mark { .. }
         | Request::MarkAllPresent { .. }
         | Request::AddHandover { .. }
-        | Request::Handovers { .. }
-        | Request::RollCalls { .. } => Some(Role::Staff),
+        | Request::Handovers { .. } => Some(Role::Staff),
         Request::SetShiftTimes(_) => Some(Role::Head),
         Request::ListClients
         | Request::GetClient(_)
@@ -91,6 +93,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::needed_role;
+    use crate::domain::roll_call::Presence;
+    use crate::domain::shift::{Shift, ShiftSlot, ShiftTimes};
     use crate::domain::{ClientDraft, ClientId, ExitReason, ReferralSource, Role, StatusDetail};
     use crate::protocol::{AuditFilter, Request, StatusInput};
 
@@ -111,6 +115,10 @@ mod tests {
     fn each_request_names_its_role() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let draft = ClientDraft::new(date);
+        let slot = ShiftSlot {
+            date,
+            shift: Shift::Night,
+        };
         let table = [
             (Request::Hello, None),
             (
@@ -182,6 +190,50 @@ mod tests {
                 Some(Role::Head),
             ),
             (Request::ListAudit(AuditFilter::default()), Some(Role::Head)),
+            (Request::Today, Some(Role::Staff)),
+            (Request::Online, Some(Role::Staff)),
+            (Request::RollCall(slot), Some(Role::Staff)),
+            (
+                Request::RollCalls {
+                    from: date,
+                    to: date,
+                },
+                Some(Role::Staff),
+            ),
+            (
+                Request::Mark {
+                    slot,
+                    client: ClientId(1),
+                    presence: Presence::Absconded,
+                    note: String::new(),
+                    last_seen: None,
+                },
+                Some(Role::Staff),
+            ),
+            (
+                Request::MarkAllPresent {
+                    slot,
+                    clients: vec![ClientId(1)],
+                },
+                Some(Role::Staff),
+            ),
+            (
+                Request::AddHandover {
+                    text: "Aman.".into(),
+                },
+                Some(Role::Staff),
+            ),
+            (
+                Request::Handovers {
+                    before: None,
+                    limit: 5,
+                },
+                Some(Role::Staff),
+            ),
+            (
+                Request::SetShiftTimes(ShiftTimes::default()),
+                Some(Role::Head),
+            ),
         ];
         for (request, role) in table {
             assert_eq!(needed_role(&request), role, "{request:?}");

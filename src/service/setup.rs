@@ -9,6 +9,7 @@ use crate::domain::audit::{AuditAction, RecordRef};
 use crate::domain::reasons::{
     CAPACITY_REQUIRED, FACILITY_NAME_REQUIRED, HEAD_NAME_REQUIRED, TEXT_TOO_LONG,
 };
+use crate::domain::shift::ShiftTimes;
 use crate::domain::{Facility, Refusal, Role, Staff};
 use crate::protocol::SessionInfo;
 use crate::store::{Import, Store};
@@ -59,6 +60,7 @@ pub(super) fn setup(
     let facility = Facility {
         name: required(facility_name, FACILITY_NAME_REQUIRED)?,
         capacity,
+        shifts: ShiftTimes::default(),
         revision: 1,
     };
     let head_name = required(head_name, HEAD_NAME_REQUIRED)?;
@@ -104,8 +106,9 @@ pub(super) fn setup(
     })
 }
 
-/// Writes the demo facility, its staff and residents into a store without a facility.
-/// The audit entry names the demo's first head (or "demo").
+/// Writes the demo facility, its staff, residents, roll-call marks and handover notes
+/// into a store without a facility, flushed once at the end. The audit entry names the
+/// demo's first head (or "demo").
 pub(super) fn load_demo(store: &Store, now: NaiveDateTime, data: &DemoData) -> Result<(), Refusal> {
     if store.facility()?.is_some() {
         return Err(Refusal::AlreadySetUp);
@@ -124,12 +127,16 @@ pub(super) fn load_demo(store: &Store, now: NaiveDateTime, data: &DemoData) -> R
             change("facility_name", "", data.facility.name.clone()),
             change("staff", "", data.staff.len().to_string()),
             change("clients", "", data.clients.len().to_string()),
+            change("marks", "", data.marks.len().to_string()),
+            change("handovers", "", data.handovers.len().to_string()),
         ],
     );
     store.import(Import {
         facility: &data.facility,
         staff: &data.staff,
         clients: &data.clients,
+        marks: &data.marks,
+        handovers: &data.handovers,
         audit: &audit,
     })
 }

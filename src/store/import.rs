@@ -1,5 +1,6 @@
 //! Bulk import into an empty store (demo data): sled batches per tree, one flush at the
 //! end, the facility written last so an interrupted import leaves a store not yet set up.
+//! Roll-call marks and handover notes come along, so the demo has a history.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -7,9 +8,12 @@ use super::Store;
 use super::codec::encode;
 use super::error::StoreError;
 use super::keys::{
-    FACILITY_KEY, NEXT_AUDIT_SEQ_KEY, NEXT_CLIENT_ID_KEY, id_key, read_u64, reg_serial_key,
+    FACILITY_KEY, NEXT_AUDIT_SEQ_KEY, NEXT_CLIENT_ID_KEY, NEXT_HANDOVER_ID_KEY, id_key, mark_key,
+    read_u64, reg_serial_key,
 };
 use crate::domain::audit::AuditEntry;
+use crate::domain::handover::HandoverNote;
+use crate::domain::roll_call::Mark;
 use crate::domain::{Client, Facility, Refusal, Staff};
 
 /// Everything a bulk import writes.
@@ -18,6 +22,10 @@ pub struct Import<'a> {
     pub staff: &'a [Staff],
     /// Ids must be unique; registration numbers `YYYY/NNNN` advance the year's serial.
     pub clients: &'a [Client],
+    /// Roll-call marks of residents among `clients`; one per (slot, resident).
+    pub marks: &'a [Mark],
+    /// Handover notes with unique ids from 1; the id counter continues after the highest.
+    pub handovers: &'a [HandoverNote],
     pub audit: &'a AuditEntry,
 }
 
@@ -69,6 +77,31 @@ impl Store {
         for member in data.staff {
             staff.insert(member.username.as_str(), encode(member)?);
         }
+        let mut marks = sled::Batch::default();
+        let mut seen_marks = HashSet::new();
+        for mark in data.marks {
+            if !seen_ids.contains(&mark.client) {
+                return Err(storage(
+                    "import holds a mark for a resident it does not hold",
+                ));
+            }
+            if !seen_marks.insert((mark.slot, mark.client)) {
+                return Err(storage(
+                    "import holds a resident's mark twice in one roll call",
+                ));
+            }
+            marks.insert(&mark_key(mark.slot, mark.client)[..], encode(mark)?);
+        }
+        let mut handovers = sled::Batch::default();
+        let mut seen_notes = HashSet::new();
+        let mut next_note = 1;
+        for note in data.handovers {
+            if note.id == 0 || !seen_notes.insert(note.id) {
+                return Err(storage("import holds a handover id twice (or id 0)"));
+            }
+            handovers.insert(&id_key(note.id)[..], encode(note)?);
+            next_note = next_note.max(note.id + 1);
+        }
         self.clients
             .apply_batch(clients)
             .map_err(StoreError::from)?;
@@ -76,6 +109,10 @@ impl Store {
             .apply_batch(niks)
             .map_err(StoreError::from)?;
         self.staff.apply_batch(staff).map_err(StoreError::from)?;
+        self.marks.apply_batch(marks).map_err(StoreError::from)?;
+        self.handovers
+            .apply_batch(handovers)
+            .map_err(StoreError::from)?;
 
         let mut meta = sled::Batch::default();
         let counter = |key: &[u8], name| -> Result<u64, StoreError> {
@@ -91,6 +128,8 @@ impl Store {
             let next = (top + 1).max(counter(&key, "registration serial")?);
             meta.insert(key, &next.to_be_bytes()[..]);
         }
+        let next_note = next_note.max(counter(NEXT_HANDOVER_ID_KEY, "next handover id")?);
+        meta.insert(NEXT_HANDOVER_ID_KEY, &next_note.to_be_bytes()[..]);
         let seq = counter(NEXT_AUDIT_SEQ_KEY, "next audit sequence")?;
         self.audit
             .insert(id_key(seq), encode(data.audit)?)

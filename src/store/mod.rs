@@ -3,9 +3,11 @@
 
 pub mod codec;
 mod error;
+mod handover;
 mod import;
 mod keys;
 mod migrate;
+mod roll_call;
 mod tx;
 
 use std::path::Path;
@@ -17,8 +19,8 @@ pub use tx::{Tx, TxError, TxResult};
 
 use codec::decode;
 use keys::{
-    AUDIT, CLIENT_NIK, CLIENTS, FACILITY_KEY, FORMAT_KEY, META, STAFF, STORE_FORMAT, id_key,
-    read_u64,
+    AUDIT, CLIENT_NIK, CLIENTS, FACILITY_KEY, FORMAT_KEY, HANDOVERS, MARKS, META, STAFF,
+    STORE_FORMAT, id_key, read_u64,
 };
 
 use crate::domain::audit::AuditEntry;
@@ -44,6 +46,8 @@ pub struct Store {
     staff: sled::Tree,
     audit: sled::Tree,
     meta: sled::Tree,
+    marks: sled::Tree,
+    handovers: sled::Tree,
 }
 
 impl Store {
@@ -75,12 +79,18 @@ impl Store {
             staff: db.open_tree(STAFF)?,
             audit: db.open_tree(AUDIT)?,
             meta: db.open_tree(META)?,
+            marks: db.open_tree(MARKS)?,
+            handovers: db.open_tree(HANDOVERS)?,
             db,
         };
         store.check_format()?;
         Ok(store)
     }
 
+    /// Refuses a newer format; records this binary's format in a new or older store.
+    /// Going from format 1 to 2 needs no rewriting (the new trees start empty, records
+    /// migrate as they are read), but once marked 2 an older binary refuses the store
+    /// instead of misreading it.
     fn check_format(&self) -> Result<(), StoreError> {
         match self.meta.get(FORMAT_KEY)? {
             Some(found) => match found.as_ref() {
@@ -89,17 +99,20 @@ impl Store {
                     found: *v,
                     known: STORE_FORMAT,
                 }),
-                [_] => Ok(()),
+                [v] if *v == STORE_FORMAT => Ok(()),
+                [_] => self.write_format(),
                 _ => Err(StoreError::Corrupt {
                     record: "store format",
                     key: "meta".into(),
                 }),
             },
-            None => {
-                self.meta.insert(FORMAT_KEY, &[STORE_FORMAT])?;
-                self.flush()
-            }
+            None => self.write_format(),
         }
+    }
+
+    fn write_format(&self) -> Result<(), StoreError> {
+        self.meta.insert(FORMAT_KEY, &[STORE_FORMAT])?;
+        self.flush()
     }
 
     /// Whether nothing has been stored yet: no facility, no staff, no residents.

@@ -12,9 +12,13 @@ use super::Store;
 use super::codec::{decode, encode};
 use super::error::StoreError;
 use super::keys::{
-    FACILITY_KEY, NEXT_AUDIT_SEQ_KEY, NEXT_CLIENT_ID_KEY, id_key, read_u64, reg_serial_key,
+    FACILITY_KEY, NEXT_AUDIT_SEQ_KEY, NEXT_CLIENT_ID_KEY, NEXT_HANDOVER_ID_KEY, id_key, mark_key,
+    mark_key_label, read_u64, reg_serial_key,
 };
 use crate::domain::audit::AuditEntry;
+use crate::domain::handover::HandoverNote;
+use crate::domain::roll_call::Mark;
+use crate::domain::shift::ShiftSlot;
 use crate::domain::{Client, ClientId, Facility, Nik, Refusal, Staff};
 
 /// Why a transaction closure stopped: a refusal (the command is aborted, nothing
@@ -50,6 +54,8 @@ pub struct Tx<'a> {
     staff: &'a TransactionalTree,
     audit: &'a TransactionalTree,
     meta: &'a TransactionalTree,
+    marks: &'a TransactionalTree,
+    handovers: &'a TransactionalTree,
 }
 
 impl Store {
@@ -63,17 +69,24 @@ impl Store {
             &self.staff,
             &self.audit,
             &self.meta,
+            &self.marks,
+            &self.handovers,
         );
-        let result = trees.transaction(|(clients, client_nik, staff, audit, meta)| {
-            let tx = Tx {
-                clients,
-                client_nik,
-                staff,
-                audit,
-                meta,
-            };
-            f(&tx).map_err(|e| e.0)
-        });
+        // sled 0.34 joins at most 8 trees in one transaction; this is 7.
+        let result = trees.transaction(
+            |(clients, client_nik, staff, audit, meta, marks, handovers)| {
+                let tx = Tx {
+                    clients,
+                    client_nik,
+                    staff,
+                    audit,
+                    meta,
+                    marks,
+                    handovers,
+                };
+                f(&tx).map_err(|e| e.0)
+            },
+        );
         let value = result.map_err(|e| match e {
             TransactionError::Abort(refusal) => refusal,
             TransactionError::Storage(e) => Refusal::from(StoreError::Sled(e)),
@@ -174,6 +187,34 @@ impl Tx<'_> {
         let seq = self.take_counter(NEXT_AUDIT_SEQ_KEY, "next audit sequence")?;
         self.audit.insert(&id_key(seq)[..], encode(entry)?)?;
         Ok(seq)
+    }
+
+    /// One resident's mark in one roll call.
+    pub fn mark(&self, slot: ShiftSlot, client: ClientId) -> TxResult<Option<Mark>> {
+        let key = mark_key(slot, client);
+        match self.marks.get(key)? {
+            Some(bytes) => Ok(Some(decode(&bytes, mark_key_label(&key))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Stores a mark under its slot and resident, replacing any earlier mark of theirs in
+    /// that roll call.
+    pub fn put_mark(&self, mark: &Mark) -> TxResult<()> {
+        self.marks
+            .insert(&mark_key(mark.slot, mark.client)[..], encode(mark)?)?;
+        Ok(())
+    }
+
+    /// Takes the next handover note id (from 1, never reused).
+    pub fn next_handover_id(&self) -> TxResult<u64> {
+        self.take_counter(NEXT_HANDOVER_ID_KEY, "next handover id")
+    }
+
+    /// Stores a handover note under its id.
+    pub fn put_handover(&self, note: &HandoverNote) -> TxResult<()> {
+        self.handovers.insert(&id_key(note.id)[..], encode(note)?)?;
+        Ok(())
     }
 
     /// Returns a counter's value (1 if never used) and stores the value after it.

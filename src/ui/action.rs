@@ -79,4 +79,38 @@ pub enum Action {
     AskRange,
     /// After a conflict: load the other version into the form.
     TakeTheirs,
+    /// Show Hari ini (today).
+    GoToday,
+    /// Show this shift's roll call.
+    GoRollCall,
+    /// Write a handover note.
+    NewHandover,
+    /// Read earlier handover notes.
+    HandoverList,
+    /// A digit: in the roll call, part of a row number to jump to.
+    Digit(u8),
+    /// Mark hadir and move on.
+    MarkPresent,
+    /// Mark izin and move on.
+    MarkLeave,
+    /// Mark sakit and move on.
+    MarkSick,
+    /// Mark dirujuk and move on.
+    MarkReferred,
+    /// Mark kabur (asks when last seen).
+    MarkAbsconded,
+    /// Step the selected row's mark to the next one.
+    CycleMark,
+    /// Mark every row without a mark hadir.
+    AllPresent,
+    /// Show only rows without a mark, or all.
+    ToggleUnmarked,
+    /// A note for the selected row's mark.
+    Note,
+    /// The roll call of the shift before.
+    PrevShift,
+    /// The roll call of the shift after.
+    NextShift,
+    /// Export roll calls to a spreadsheet.
+    Export,
 }

@@ -24,12 +24,23 @@ pub enum Context {
     Gate,
     Staff,
     Audit,
+    Today,
+    RollCall,
+    /// Typing a name to jump to in the roll call.
+    Jump,
+    /// The multi-line handover editor: every key but save and cancel is text.
+    Editor,
+    /// A list popup (residents behind a number, earlier handovers).
+    List,
 }
 
 impl Context {
     /// Contexts where printable keys are typed text, so single-letter keys are not bound.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Form | Context::Setup)
+        matches!(
+            self,
+            Context::Search | Context::Form | Context::Setup | Context::Jump | Context::Editor
+        )
     }
 }
 
@@ -189,13 +200,82 @@ const SETUP: &[Binding] = &[
     b(BACKTAB, "S-Tab", Action::PrevField, Msg::KeyPrevField, false),
 ];
 
+#[rustfmt::skip]
+const TODAY: &[Binding] = &[
+    b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
+    b(&[k('n')], "n", Action::NewHandover, Msg::KeyHandoverNew, true),
+    b(&[k('h')], "h", Action::HandoverList, Msg::KeyHandoverList, true),
+    b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
+];
+
+#[rustfmt::skip]
+const ROLL_CALL: &[Binding] = &[
+    b(&[k('h')], "h", Action::MarkPresent, Msg::KeyPresent, true),
+    b(&[k('i')], "i", Action::MarkLeave, Msg::KeyLeave, true),
+    b(&[k('s')], "s", Action::MarkSick, Msg::KeySick, true),
+    b(&[k('r')], "r", Action::MarkReferred, Msg::KeyReferred, true),
+    b(&[k('k')], "k", Action::MarkAbsconded, Msg::KeyAbsconded, true),
+    b(&[k('H')], "H", Action::AllPresent, Msg::KeyAllPresent, true),
+    b(&[k(' '), code(KeyCode::Enter)], "Spasi", Action::CycleMark, Msg::KeyCycleMark, false),
+    b(&[k('u')], "u", Action::ToggleUnmarked, Msg::KeyUnmarkedOnly, false),
+    b(&[k('c')], "c", Action::Note, Msg::KeyNote, false),
+    b(&[k('/')], "/", Action::Search, Msg::KeySearch, false),
+    b(&[k('[')], "[", Action::PrevShift, Msg::KeyPrevShift, false),
+    b(&[k(']')], "]", Action::NextShift, Msg::KeyNextShift, false),
+    b(&[k('x')], "x", Action::Export, Msg::KeyExport, false),
+    b(&[k('0')], "0-9", Action::Digit(0), Msg::KeyJumpRow, false),
+    b(&[k('1')], "0-9", Action::Digit(1), Msg::KeyJumpRow, false),
+    b(&[k('2')], "0-9", Action::Digit(2), Msg::KeyJumpRow, false),
+    b(&[k('3')], "0-9", Action::Digit(3), Msg::KeyJumpRow, false),
+    b(&[k('4')], "0-9", Action::Digit(4), Msg::KeyJumpRow, false),
+    b(&[k('5')], "0-9", Action::Digit(5), Msg::KeyJumpRow, false),
+    b(&[k('6')], "0-9", Action::Digit(6), Msg::KeyJumpRow, false),
+    b(&[k('7')], "0-9", Action::Digit(7), Msg::KeyJumpRow, false),
+    b(&[k('8')], "0-9", Action::Digit(8), Msg::KeyJumpRow, false),
+    b(&[k('9')], "0-9", Action::Digit(9), Msg::KeyJumpRow, false),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Back, Msg::KeyBack, false),
+    b(&[code(KeyCode::Up)], "↑", Action::Up, Msg::KeyMove, false),
+    b(&[code(KeyCode::Down), k('j')], "↓", Action::Down, Msg::KeyMove, false),
+    b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+    b(&[code(KeyCode::PageDown)], "PgDn", Action::PageDown, Msg::KeyPage, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
+];
+
+#[rustfmt::skip]
+const JUMP: &[Binding] = &[
+    b(&[code(KeyCode::Enter)], "Enter", Action::SearchDone, Msg::KeyDone, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::SearchClear, Msg::KeyCancel, true),
+];
+
+#[rustfmt::skip]
+const EDITOR: &[Binding] = &[
+    b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S/F2", Action::Save, Msg::KeySave, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Cancel, Msg::KeyCancel, true),
+];
+
+#[rustfmt::skip]
+const LIST: &[Binding] = &[
+    b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
+    b(&[code(KeyCode::Esc), k('q')], "Esc", Action::Back, Msg::KeyBack, true),
+    b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
+    b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
+    b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+];
+
 /// Keys that work wherever nothing above claims them. `q`, `?` and the screen digits
 /// only outside text.
 #[rustfmt::skip]
 const GLOBAL: &[Binding] = &[
-    b(&[k('1')], "1", Action::GoRoster, Msg::KeyTabs, false),
-    b(&[k('2')], "2", Action::GoStaff, Msg::KeyTabs, false),
-    b(&[k('3')], "3", Action::GoAudit, Msg::KeyTabs, false),
+    b(&[k('1'), code(KeyCode::F(5))], "1", Action::GoToday, Msg::KeyTabs, false),
+    b(&[k('2'), code(KeyCode::F(6))], "2", Action::GoRoster, Msg::KeyTabs, false),
+    b(&[k('3'), code(KeyCode::F(7))], "3", Action::GoRollCall, Msg::KeyTabs, false),
+    b(&[k('4'), code(KeyCode::F(8))], "4", Action::GoStaff, Msg::KeyTabs, false),
+    b(&[k('5'), code(KeyCode::F(9))], "5", Action::GoAudit, Msg::KeyTabs, false),
     b(&[k('?'), code(KeyCode::F(1))], "?", Action::Help, Msg::KeyHelp, true),
     b(&[k('q')], "q", Action::Quit, Msg::KeyQuit, true),
 ];
@@ -217,6 +297,11 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Gate => &[],
         Context::Staff => STAFF,
         Context::Audit => AUDIT,
+        Context::Today => TODAY,
+        Context::RollCall => ROLL_CALL,
+        Context::Jump => JUMP,
+        Context::Editor => EDITOR,
+        Context::List => LIST,
     }
 }
 
@@ -303,6 +388,11 @@ mod tests {
             Context::Setup,
             Context::Staff,
             Context::Audit,
+            Context::Today,
+            Context::RollCall,
+            Context::Jump,
+            Context::Editor,
+            Context::List,
         ];
         for table in contexts
             .map(bindings)

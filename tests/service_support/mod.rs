@@ -8,10 +8,13 @@ use std::sync::{Arc, Mutex};
 use chrono::{NaiveDate, NaiveDateTime};
 use mentas::clock::Clock;
 use mentas::domain::audit::AuditEntry;
+use mentas::domain::handover::HandoverNote;
+use mentas::domain::roll_call::{Presence, RollCall, RollCallRow};
+use mentas::domain::shift::{Shift, ShiftSlot, ShiftTimes};
 use mentas::domain::{
     Client, ClientDraft, ClientId, Nik, ReferralSource, Refusal, Role, Staff, StatusDetail,
 };
-use mentas::protocol::{AuditFilter, Reply, Request, StatusInput};
+use mentas::protocol::{AuditFilter, Reply, Request, StatusInput, TodayView};
 use mentas::service::Service;
 use mentas::store::Store;
 use tempfile::TempDir;
@@ -188,6 +191,151 @@ impl World {
     pub fn stored_audit(&self) -> Vec<AuditEntry> {
         self.service.store().audit_entries().unwrap()
     }
+
+    /// The resident as stored.
+    pub fn stored_client(&self, id: ClientId) -> Client {
+        self.service.store().client(id).unwrap().unwrap()
+    }
+
+    /// `ChangeStatus` as `user` on the resident's stored revision.
+    pub fn set_status(
+        &self,
+        user: &str,
+        id: ClientId,
+        detail: StatusDetail,
+        date: NaiveDate,
+    ) -> Result<Client, Refusal> {
+        let base_revision = self.stored_client(id).revision;
+        self.saved(
+            user,
+            Request::ChangeStatus {
+                id,
+                base_revision,
+                change: StatusInput {
+                    detail,
+                    date,
+                    note: String::new(),
+                },
+            },
+        )
+    }
+
+    /// `RollCall` as `STAF`.
+    pub fn roll_call(&self, slot: ShiftSlot) -> RollCall {
+        match self.call(STAF, Request::RollCall(slot)).unwrap() {
+            Reply::RollCall(rc) => rc,
+            other => panic!("expected RollCall, got {other:?}"),
+        }
+    }
+
+    /// `Mark` as `user` with a note; the row and whether the status changed.
+    pub fn mark_with(
+        &self,
+        user: &str,
+        slot: ShiftSlot,
+        client: ClientId,
+        presence: Presence,
+        note: &str,
+        last_seen: Option<NaiveDateTime>,
+    ) -> Result<(RollCallRow, bool), Refusal> {
+        let request = Request::Mark {
+            slot,
+            client,
+            presence,
+            note: note.into(),
+            last_seen,
+        };
+        match self.call(user, request)? {
+            Reply::Marked {
+                slot: replied,
+                row,
+                status_changed,
+            } => {
+                assert_eq!(replied, slot);
+                Ok((*row, status_changed))
+            }
+            other => panic!("expected Marked, got {other:?}"),
+        }
+    }
+
+    /// `Mark` as `user` without a note.
+    pub fn mark(
+        &self,
+        user: &str,
+        slot: ShiftSlot,
+        client: ClientId,
+        presence: Presence,
+    ) -> Result<(RollCallRow, bool), Refusal> {
+        self.mark_with(user, slot, client, presence, "", None)
+    }
+
+    /// `MarkAllPresent` as `user`.
+    pub fn mark_all(
+        &self,
+        user: &str,
+        slot: ShiftSlot,
+        clients: Vec<ClientId>,
+    ) -> Result<RollCall, Refusal> {
+        match self.call(user, Request::MarkAllPresent { slot, clients })? {
+            Reply::MarkedAll(rc) => Ok(rc),
+            other => panic!("expected MarkedAll, got {other:?}"),
+        }
+    }
+
+    /// `Today` as `STAF`.
+    pub fn today(&self) -> TodayView {
+        match self.call(STAF, Request::Today).unwrap() {
+            Reply::Today(view) => *view,
+            other => panic!("expected Today, got {other:?}"),
+        }
+    }
+
+    /// `AddHandover` as `user`.
+    pub fn add_handover(&self, user: &str, text: &str) -> Result<HandoverNote, Refusal> {
+        match self.call(user, Request::AddHandover { text: text.into() })? {
+            Reply::Handover(note) => Ok(note),
+            other => panic!("expected Handover, got {other:?}"),
+        }
+    }
+
+    /// `Handovers` as `STAF`.
+    pub fn handovers(&self, before: Option<u64>, limit: u32) -> Vec<HandoverNote> {
+        match self
+            .call(STAF, Request::Handovers { before, limit })
+            .unwrap()
+        {
+            Reply::Handovers(notes) => notes,
+            other => panic!("expected Handovers, got {other:?}"),
+        }
+    }
+}
+
+/// The shift `shift` of a day in November 2026.
+pub fn slot(d: u32, shift: Shift) -> ShiftSlot {
+    ShiftSlot {
+        date: day(2026, 11, d),
+        shift,
+    }
+}
+
+/// Shift times starting at these hours.
+pub fn shift_times(morning: u32, afternoon: u32, night: u32) -> ShiftTimes {
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    ShiftTimes {
+        morning: at(morning),
+        afternoon: at(afternoon),
+        night: at(night),
+    }
+}
+
+/// A resident admitted on a November 2026 day, in a room and bed.
+pub fn resident(name: &str, admitted: u32, room: &str, bed: &str) -> ClientDraft {
+    ClientDraft {
+        name: name.into(),
+        room: room.into(),
+        bed: bed.into(),
+        ..ClientDraft::new(day(2026, 11, admitted))
+    }
 }
 
 /// `WrongState` with a reason code.
@@ -196,7 +344,7 @@ pub fn wrong<T>(code: &str) -> Result<T, Refusal> {
 }
 
 /// Every request except `Hello` and `Setup`, one of each kind (an exit and a non-exit
-/// status change).
+/// status change), the resident and staff requests first, then the shift requests.
 pub fn guarded_requests() -> Vec<Request> {
     let id = ClientId(1);
     let status = |detail| Request::ChangeStatus {
@@ -246,6 +394,32 @@ pub fn guarded_requests() -> Vec<Request> {
             active: true,
         },
         Request::ListAudit(AuditFilter::default()),
+        Request::Today,
+        Request::Online,
+        Request::RollCall(slot(28, Shift::Morning)),
+        Request::RollCalls {
+            from: day(2026, 11, 27),
+            to: day(2026, 11, 28),
+        },
+        Request::Mark {
+            slot: slot(28, Shift::Morning),
+            client: id,
+            presence: Presence::Present,
+            note: String::new(),
+            last_seen: None,
+        },
+        Request::MarkAllPresent {
+            slot: slot(28, Shift::Morning),
+            clients: vec![id],
+        },
+        Request::AddHandover {
+            text: "Aman.".into(),
+        },
+        Request::Handovers {
+            before: None,
+            limit: 10,
+        },
+        Request::SetShiftTimes(ShiftTimes::default()),
     ]
 }
 

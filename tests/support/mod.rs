@@ -43,8 +43,9 @@ pub fn demo_service(dir: &TempDir, residents: usize) -> Arc<Service> {
     Arc::new(service)
 }
 
-/// An app on a service, as `USER`, in `lang`, monochrome (so highlighting is REVERSED).
-pub fn app_on(service: Arc<Service>, lang: Lang) -> App {
+/// An app on a service, as `USER`, in `lang`, monochrome (so highlighting is REVERSED),
+/// as it opens: on Hari ini.
+pub fn app_opening(service: Arc<Service>, lang: Lang) -> App {
     App::new(
         Box::new(LocalConnection::new(service, USER)),
         lang,
@@ -52,6 +53,13 @@ pub fn app_on(service: Arc<Service>, lang: Lang) -> App {
         clock(),
     )
     .unwrap()
+}
+
+/// The same, switched to the roster (Klien, key 2), where most tests start.
+pub fn app_on(service: Arc<Service>, lang: Lang) -> App {
+    let mut app = app_opening(service, lang);
+    key(&mut app, KeyCode::Char('2'));
+    app
 }
 
 /// A demo app and the dir that holds its store (keep it alive as long as the app).

@@ -126,6 +126,13 @@ impl App {
             },
             RecordRef::Staff(user) => self.lang.f(Msg::AuditStaffRecord, &[user]),
             RecordRef::Facility => self.lang.t(Msg::AuditFacility).to_string(),
+            RecordRef::RollCall(slot) => format!(
+                "{} {} {}",
+                self.lang.t(Msg::TabRollCall),
+                text::shift(self.lang, slot.shift),
+                text::date_short(slot.date)
+            ),
+            RecordRef::Handover(id) => format!("{} #{id}", self.lang.t(Msg::TodayHandover)),
         }
     }
 }

@@ -49,6 +49,11 @@ impl App {
             Screen::Roster => self.roster.render(frame, body, self.lang, &self.theme),
             Screen::Detail(d) => d.render(frame, body, self.lang, today, &self.theme),
             Screen::Staff(s) => s.render(frame, body, self.lang, &self.theme),
+            Screen::Today(t) => {
+                let rows = |id| self.roster.rows().iter().find(|r| r.id == id).cloned();
+                t.render(frame, body, self.lang, &self.theme, &rows)
+            }
+            Screen::RollCall(r) => r.render(frame, body, self.lang, &self.theme),
             Screen::Audit(a) => {
                 let label = |r: &crate::domain::audit::RecordRef| self.record_label(r);
                 a.render(frame, body, self.lang, &self.theme, &label)
@@ -64,6 +69,15 @@ impl App {
                 }
                 Popup::StaffForm(f) => f.render(frame, centered(body, 64, 10), theme, active),
                 Popup::DateRange(f) => f.render(frame, centered(body, 50, 4), theme),
+                Popup::MarkForm(f) => f.render(frame, centered(body, 66, 4), theme, active),
+                Popup::ExportForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
+                Popup::HandoverEditor(e) => e.render(frame, centered(body, 76, body.height), theme),
+                Popup::HandoverList(l) => {
+                    l.render(frame, centered(body, 76, body.height), lang, theme)
+                }
+                Popup::People(p) => {
+                    p.render(frame, centered(body, 64, body.height), lang, today, theme)
+                }
                 Popup::Duplicates(d) => d.render(frame, body, lang, today, theme),
                 Popup::Confirm(c) => c.render(frame, body, lang, theme),
                 Popup::Help(h) => h.render(frame, centered(body, 78, body.height), lang, theme),
@@ -138,10 +152,14 @@ impl App {
 
     /// The screens this user can reach, numbered as the keys that open them.
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {
-        let mut tabs = vec![(
-            Msg::TabRoster,
-            matches!(self.screen, Screen::Roster | Screen::Detail(_)),
-        )];
+        let mut tabs = vec![
+            (Msg::TabToday, matches!(self.screen, Screen::Today(_))),
+            (
+                Msg::TabRoster,
+                matches!(self.screen, Screen::Roster | Screen::Detail(_)),
+            ),
+            (Msg::TabRollCall, matches!(self.screen, Screen::RollCall(_))),
+        ];
         if self.role() == Some(crate::domain::Role::Head) {
             tabs.push((Msg::TabStaff, matches!(self.screen, Screen::Staff(_))));
             tabs.push((Msg::TabAudit, matches!(self.screen, Screen::Audit(_))));

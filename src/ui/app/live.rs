@@ -12,12 +12,19 @@ impl App {
     /// Applies a connection event; returns true if the screen must be redrawn.
     pub(super) fn on_connection(&mut self, event: ConnEvent) -> bool {
         match event {
-            ConnEvent::Notice(Notice::Client(id)) => self.refresh_client(id),
+            ConnEvent::Notice(Notice::Client(id)) => {
+                self.refresh_client(id);
+                self.reload_today();
+            }
+            ConnEvent::Notice(Notice::RollCall(slot)) => {
+                self.reload_roll_call(slot);
+                self.reload_today();
+            }
+            ConnEvent::Notice(Notice::Handover) => self.reload_today(),
             ConnEvent::Notice(Notice::Staff | Notice::Facility) => {
                 self.refresh_session();
                 self.reload_staff();
             }
-            ConnEvent::Notice(Notice::RollCall(_) | Notice::Handover) => {}
             ConnEvent::Lost(why) => self.offline = Some(why),
             ConnEvent::Restored => {
                 self.offline = None;
@@ -29,6 +36,11 @@ impl App {
                 }
                 self.reload_staff();
                 self.reload_audit();
+                self.reload_today();
+                if let Screen::RollCall(r) = &self.screen {
+                    let slot = r.roll.slot;
+                    self.reload_roll_call(slot);
+                }
                 self.say(self.lang.t(Msg::Reconnected).into());
             }
         }

@@ -7,6 +7,7 @@ mod admin;
 mod chrome;
 mod live;
 mod residents;
+mod shift;
 
 use std::sync::Arc;
 
@@ -20,9 +21,11 @@ use super::popups::confirm::{Confirm, OnYes};
 use super::popups::help::Help;
 use super::screens::audit::AuditScreen;
 use super::screens::detail::Detail;
+use super::screens::roll_call::RollCallScreen;
 use super::screens::roster::{Roster, RosterOutcome};
 use super::screens::setup::Setup;
 use super::screens::staff::StaffScreen;
+use super::screens::today::TodayScreen;
 use super::text::{self, Lang, Msg};
 use super::theme::Theme;
 use crate::client::{CallError, ConnEvent, Connection, EventSink};
@@ -58,6 +61,16 @@ pub enum Screen {
     Detail(Box<Detail>),
     Staff(StaffScreen),
     Audit(Box<AuditScreen>),
+    Today(Box<TodayScreen>),
+    RollCall(Box<RollCallScreen>),
+}
+
+/// Where Esc on a resident's detail goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Return {
+    Roster,
+    Today,
+    RollCall(crate::domain::shift::ShiftSlot),
 }
 
 /// The status line: the last thing that happened.
@@ -79,6 +92,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Why the server cannot be reached, while it cannot.
     pub offline: Option<String>,
+    /// Where the detail screen returns to.
+    pub detail_return: Return,
     pub quit: bool,
     /// The minute shown in the header, so a tick redraws only when it changed.
     shown_minute: String,
@@ -106,13 +121,14 @@ impl App {
             popups: Vec::new(),
             notice: None,
             offline: None,
+            detail_return: Return::Roster,
             quit: false,
         };
         app.enter_session();
         Ok(app)
     }
 
-    /// Chooses the first screen from the session: setup, no account, or the roster.
+    /// Chooses the first screen from the session: setup, no account, or Hari ini.
     fn enter_session(&mut self) {
         self.screen = match (&self.session.facility, &self.session.me) {
             (None, _) => Screen::Setup(Setup::new(&self.session.username, self.lang)),
@@ -121,6 +137,7 @@ impl App {
         };
         if matches!(self.screen, Screen::Roster) {
             self.reload_roster();
+            self.open_today();
         }
     }
 
@@ -145,8 +162,12 @@ impl App {
                 Popup::ClientForm(_)
                 | Popup::StatusForm(_)
                 | Popup::StaffForm(_)
-                | Popup::DateRange(_),
+                | Popup::DateRange(_)
+                | Popup::MarkForm(_)
+                | Popup::ExportForm(_),
             ) => Context::Form,
+            Some(Popup::HandoverEditor(_)) => Context::Editor,
+            Some(Popup::People(_) | Popup::HandoverList(_)) => Context::List,
             Some(Popup::Duplicates(_)) => Context::Duplicates,
             Some(Popup::Confirm(_)) => Context::Confirm,
             Some(Popup::Help(_)) => Context::Help,
@@ -158,6 +179,9 @@ impl App {
                 Screen::Detail(_) => Context::Detail,
                 Screen::Staff(_) => Context::Staff,
                 Screen::Audit(_) => Context::Audit,
+                Screen::Today(_) => Context::Today,
+                Screen::RollCall(r) if r.jump.is_some() => Context::Jump,
+                Screen::RollCall(_) => Context::RollCall,
             },
         }
     }
@@ -221,10 +245,18 @@ impl App {
                 }))
             }
             Some(Action::Quit) => self.quit = true,
+            Some(Action::GoToday) if self.session.me.is_some() => self.open_today(),
             Some(Action::GoRoster) if self.session.me.is_some() => self.screen = Screen::Roster,
+            Some(Action::GoRollCall) if self.session.me.is_some() => self.open_roll_call(None),
             Some(Action::GoStaff) if self.role() == Some(Role::Head) => self.open_staff(),
             Some(Action::GoAudit) if self.role() == Some(Role::Head) => self.open_audit(None),
-            Some(Action::GoRoster | Action::GoStaff | Action::GoAudit) => {}
+            Some(
+                Action::GoToday
+                | Action::GoRoster
+                | Action::GoRollCall
+                | Action::GoStaff
+                | Action::GoAudit,
+            ) => {}
             Some(action) => self.apply(ctx, action, key),
             None if ctx.takes_text() => self.type_text(key),
             None => {}
@@ -233,6 +265,11 @@ impl App {
 
     /// A key that is text, for whatever has the text focus.
     fn type_text(&mut self, key: KeyEvent) {
+        if let Some(Popup::HandoverEditor(editor)) = self.popups.last_mut() {
+            editor.area.input(key);
+            editor.message = None;
+            return;
+        }
         if let Some(popup) = self.popups.last_mut() {
             if let Some(fields) = popup.fields() {
                 fields.type_key(key);
@@ -245,6 +282,7 @@ impl App {
                 s.fields.type_key(key);
             }
             Screen::Roster => self.roster.type_in_search(key),
+            Screen::RollCall(r) => r.type_jump(key),
             _ => {}
         }
     }
@@ -270,7 +308,11 @@ impl App {
                 };
                 let id = detail.view.client.id;
                 match action {
-                    Action::Back => self.screen = Screen::Roster,
+                    Action::Back => match self.detail_return {
+                        Return::Roster => self.screen = Screen::Roster,
+                        Return::Today => self.open_today(),
+                        Return::RollCall(slot) => self.open_roll_call(Some(slot)),
+                    },
                     Action::Edit => self.open_edit_form(id),
                     Action::ChangeStatus => self.open_status_form(id),
                     Action::AuditOfClient if head => {
@@ -280,6 +322,10 @@ impl App {
                 }
             }
             Context::Staff => self.apply_staff(action),
+            Context::Today => self.apply_today(action),
+            Context::RollCall | Context::Jump => self.apply_roll_call(action),
+            Context::Editor => self.apply_editor(action),
+            Context::List => self.apply_list(action),
             Context::Audit => self.apply_audit(action),
             Context::Gate => {}
         }
@@ -312,6 +358,8 @@ impl App {
                 Some(Popup::StatusForm(_)) => self.save_status_form(),
                 Some(Popup::StaffForm(_)) => self.save_staff_form(),
                 Some(Popup::DateRange(_)) => self.apply_range(),
+                Some(Popup::MarkForm(_)) => self.save_mark_form(),
+                Some(Popup::ExportForm(_)) => self.save_export_form(),
                 _ => {}
             },
             _ => {}

@@ -28,6 +28,12 @@ impl App {
     }
 
     pub(super) fn open_detail(&mut self, id: ClientId) {
+        self.detail_return = match &self.screen {
+            Screen::Today(_) => super::Return::Today,
+            Screen::RollCall(r) => super::Return::RollCall(r.roll.slot),
+            Screen::Detail(_) => self.detail_return,
+            _ => super::Return::Roster,
+        };
         if let Some(view) = self.fetch(id) {
             self.roster.upsert(view.client.row(), true);
             self.screen = Screen::Detail(Box::new(Detail::new(view)));

@@ -21,8 +21,10 @@ fn lines_for(bindings: &[Binding], lang: Lang, theme: &Theme) -> Vec<Line<'stati
     for b in bindings {
         match grouped.iter_mut().find(|(_, g)| g.label == b.label) {
             Some((keys, _)) => {
-                keys.push(' ');
-                keys.push_str(b.shown);
+                if !keys.split(' ').any(|k| k == b.shown) {
+                    keys.push(' ');
+                    keys.push_str(b.shown);
+                }
             }
             None => grouped.push((b.shown.to_string(), b)),
         }

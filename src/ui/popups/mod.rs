@@ -4,7 +4,12 @@ pub mod client_form;
 pub mod confirm;
 pub mod date_range;
 pub mod duplicates;
+pub mod export_form;
+pub mod handover_editor;
+pub mod handover_list;
 pub mod help;
+pub mod mark_form;
+pub mod people;
 pub mod staff_form;
 pub mod status_form;
 
@@ -12,7 +17,13 @@ use client_form::ClientForm;
 use confirm::Confirm;
 use date_range::DateRange;
 use duplicates::Duplicates;
+use export_form::ExportForm;
+
+use handover_editor::HandoverEditor;
+use handover_list::HandoverList;
 use help::Help;
+use mark_form::MarkForm;
+use people::People;
 use staff_form::StaffForm;
 use status_form::StatusForm;
 
@@ -27,6 +38,11 @@ pub enum Popup {
     Duplicates(Box<Duplicates>),
     Confirm(Confirm),
     Help(Help),
+    MarkForm(Box<MarkForm>),
+    ExportForm(Box<ExportForm>),
+    HandoverEditor(Box<HandoverEditor>),
+    HandoverList(HandoverList),
+    People(People),
 }
 
 impl Popup {
@@ -37,7 +53,11 @@ impl Popup {
             Popup::StatusForm(f) => Some(&mut f.fields),
             Popup::StaffForm(f) => Some(&mut f.fields),
             Popup::DateRange(f) => Some(&mut f.fields),
+            Popup::MarkForm(f) => Some(&mut f.fields),
+            Popup::ExportForm(f) => Some(&mut f.fields),
+
             Popup::Duplicates(_) | Popup::Confirm(_) | Popup::Help(_) => None,
+            Popup::HandoverEditor(_) | Popup::HandoverList(_) | Popup::People(_) => None,
         }
     }
 
@@ -47,14 +67,18 @@ impl Popup {
             Popup::ClientForm(f) => f.is_dirty(),
             Popup::StatusForm(f) => f.is_dirty(),
             Popup::StaffForm(f) => f.is_dirty(),
+            Popup::HandoverEditor(e) => e.is_dirty(),
             _ => false,
         }
     }
 
     /// After a value changed: let the form show or hide dependent fields.
     pub fn changed(&mut self) {
-        if let Popup::StatusForm(f) = self {
-            f.update_visibility();
+        match self {
+            Popup::StatusForm(f) => f.update_visibility(),
+            Popup::ExportForm(f) => f.changed(),
+
+            _ => {}
         }
     }
 }

@@ -234,5 +234,8 @@ fn action_msg(a: AuditAction) -> Msg {
         AuditAction::Readmitted => Msg::AuditReadmitted,
         AuditAction::SetUp => Msg::AuditSetUp,
         AuditAction::DemoLoaded => Msg::AuditDemo,
+        AuditAction::RollCallMarked => Msg::AuditMarked,
+        AuditAction::RollCallCorrected => Msg::AuditCorrected,
+        AuditAction::HandoverAdded => Msg::AuditHandover,
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod detail;
+pub mod roll_call;
 pub mod roster;
 pub mod setup;
 pub mod staff;
+pub mod today;

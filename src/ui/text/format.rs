@@ -49,6 +49,26 @@ pub fn date_time(lang: Lang, t: NaiveDateTime) -> String {
     format!("{} {}", date(lang, t.date()), t.format("%H:%M"))
 }
 
+pub fn shift(lang: Lang, s: crate::domain::shift::Shift) -> &'static str {
+    use crate::domain::shift::Shift;
+    lang.t(match s {
+        Shift::Morning => Msg::ShiftMorning,
+        Shift::Afternoon => Msg::ShiftAfternoon,
+        Shift::Night => Msg::ShiftNight,
+    })
+}
+
+pub fn presence(lang: Lang, p: crate::domain::roll_call::Presence) -> &'static str {
+    use crate::domain::roll_call::Presence;
+    lang.t(match p {
+        Presence::Present => Msg::PresencePresent,
+        Presence::Leave => Msg::PresenceLeave,
+        Presence::Sick => Msg::PresenceSick,
+        Presence::Referred => Msg::PresenceReferred,
+        Presence::Absconded => Msg::PresenceAbsconded,
+    })
+}
+
 pub fn role(lang: Lang, r: Role) -> &'static str {
     lang.t(match r {
         Role::Staff => Msg::RoleStaff,
@@ -226,6 +246,11 @@ pub fn wrong_state(lang: Lang, code: &str) -> String {
         "admitted-after-exit" => lang.t(Msg::WrongAdmittedAfterExit).into(),
         "note-too-long" | "text-too-long" => lang.t(Msg::WrongTooLong).into(),
         "staff-exists" => lang.t(Msg::WrongStaffExists).into(),
+        "shift-times-order" => lang.t(Msg::WrongShiftOrder).into(),
+        "not-in-roll-call" => lang.t(Msg::WrongNotInRollCall).into(),
+        "range-too-long" => lang.t(Msg::WrongRangeTooLong).into(),
+        "range-reversed" => lang.t(Msg::WrongRangeReversed).into(),
+        "handover-empty" => lang.t(Msg::WrongHandoverEmpty).into(),
         "last-head" => lang.t(Msg::WrongLastHead).into(),
         "bad-username" => lang.t(Msg::WrongBadUsername).into(),
         "name-required" => lang.t(Msg::ProblemRequired).into(),
@@ -287,5 +312,23 @@ mod tests {
         assert_eq!(origin_short(Lang::Id, Origin::Regency(3575)), "Kt Pasuruan");
         assert_eq!(origin(Lang::En, Origin::Regency(3578)), "Kota Surabaya");
         assert_eq!(origin_short(Lang::En, Origin::Unknown), "?");
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_code_has_words_of_its_own() {
+        for code in crate::domain::reasons::ALL {
+            for lang in [Lang::Id, Lang::En] {
+                let words = wrong_state(lang, code);
+                assert!(
+                    !words.contains(code),
+                    "{code} has no message in {lang:?}: {words}"
+                );
+            }
+        }
     }
 }

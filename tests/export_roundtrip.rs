@@ -1,0 +1,428 @@
+//! Roll-call exports read back: the CSV with the csv crate, the XLSX with calamine, both
+//! giving the rows that went in.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use mentas::demo::{SEED, generate};
+use mentas::domain::roll_call::{Mark, Presence, RollCall, RollCallRow};
+use mentas::domain::shift::{Shift, ShiftSlot};
+use mentas::domain::{
+    BirthDate, Client, ClientId, ClientRow, Origin, Role, Sex, Staff, Stage, Status,
+};
+use mentas::export::{
+    self, Format, HEADINGS, MarkSource, RollCallRecord, SHEET_NAME, name_staff, rollcall_rows,
+};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
+    day(d).and_hms_opt(h, m, 0).unwrap()
+}
+
+fn client(id: u64, name: &str, nickname: &str, room: &str, status: Status) -> ClientRow {
+    ClientRow {
+        id: ClientId(id),
+        revision: 1,
+        reg_no: format!("2026/{id:04}"),
+        name: name.into(),
+        nickname: nickname.into(),
+        nik: None,
+        sex: Sex::Male,
+        birth: BirthDate::Unknown,
+        origin: Origin::Unknown,
+        admitted: day(1),
+        stage: Stage::Intervention,
+        status,
+        room: room.into(),
+        bed: "1".into(),
+        stays: 1,
+    }
+}
+
+fn mark(slot: ShiftSlot, id: u64, presence: Presence, note: &str, when: NaiveDateTime) -> Mark {
+    Mark {
+        slot,
+        client: ClientId(id),
+        presence,
+        note: note.into(),
+        by: "siti".into(),
+        at: when,
+    }
+}
+
+/// Two roll calls with every kind of row: marked, implied by status, unmarked; a name
+/// with a comma and quotes, a nickname only, Javanese names with diacritics, a note that
+/// looks like a formula, a night mark after midnight.
+fn roll_calls() -> Vec<RollCall> {
+    let morning = ShiftSlot {
+        date: day(27),
+        shift: Shift::Morning,
+    };
+    let night = ShiftSlot {
+        date: day(27),
+        shift: Shift::Night,
+    };
+    let row = |client, mark, implied| RollCallRow {
+        client,
+        mark,
+        implied,
+    };
+    vec![
+        RollCall {
+            slot: morning,
+            rows: vec![
+                row(
+                    client(1, "Slamet \"Gondrong\", Riyadi", "", "A1", Status::Active),
+                    Some(mark(morning, 1, Presence::Present, "", at(27, 7, 21))),
+                    None,
+                ),
+                row(
+                    client(2, "", "Mbah Kromo", "A2", Status::Leave),
+                    None,
+                    Some(Presence::Leave),
+                ),
+                row(
+                    client(3, "Siti Ṣāliḥah", "", "D1", Status::Active),
+                    Some(mark(
+                        morning,
+                        3,
+                        Presence::Sick,
+                        "Sakit perut, diperiksa puskesmas",
+                        at(27, 7, 25),
+                    )),
+                    None,
+                ),
+                row(client(4, "Paijo", "", "A3", Status::Active), None, None),
+            ],
+            closed: true,
+        },
+        RollCall {
+            slot: night,
+            rows: vec![
+                row(
+                    client(1, "Slamet \"Gondrong\", Riyadi", "", "A1", Status::Active),
+                    Some(mark(
+                        night,
+                        1,
+                        Presence::Absconded,
+                        "=tidak ada; cek \"warung\"\nlihat catatan",
+                        at(28, 0, 5),
+                    )),
+                    None,
+                ),
+                row(
+                    client(5, "Ngatini", "", "", Status::Referred),
+                    Some(mark(
+                        night,
+                        5,
+                        Presence::Referred,
+                        "Di RSUD Bangil",
+                        at(27, 21, 30),
+                    )),
+                    Some(Presence::Referred),
+                ),
+            ],
+            closed: true,
+        },
+    ]
+}
+
+/// What each row should read as in the CSV, column by column.
+fn expected_text(r: &RollCallRecord) -> Vec<String> {
+    let guard = |s: &str| {
+        if s.starts_with(['=', '+', '-', '@']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        }
+    };
+    vec![
+        r.date.format("%d-%m-%Y").to_string(),
+        export::shift_label(r.shift).into(),
+        r.reg_no.clone(),
+        guard(&r.name),
+        r.room.clone(),
+        r.presence.map(export::presence_label).unwrap_or("").into(),
+        export::source_label(r.source).into(),
+        guard(&r.note),
+        r.marked_by.clone(),
+        r.marked_at
+            .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+            .unwrap_or_default(),
+    ]
+}
+
+#[test]
+fn rows_follow_the_roll_calls() {
+    let rows = rollcall_rows(&roll_calls());
+    assert_eq!(rows.len(), 6);
+    let sources: Vec<MarkSource> = rows.iter().map(|r| r.source).collect();
+    use MarkSource::*;
+    assert_eq!(sources, [Marked, Implied, Marked, Unmarked, Marked, Marked]);
+    let presences: Vec<Option<Presence>> = rows.iter().map(|r| r.presence).collect();
+    assert_eq!(
+        presences,
+        [
+            Some(Presence::Present),
+            Some(Presence::Leave),
+            Some(Presence::Sick),
+            None,
+            Some(Presence::Absconded),
+            Some(Presence::Referred),
+        ]
+    );
+    assert_eq!(
+        rows[1].name, "\"Mbah Kromo\"",
+        "nickname when the name is unknown"
+    );
+    assert_eq!(rows[1].marked_by, "");
+    assert_eq!(rows[1].marked_at, None);
+    assert_eq!(
+        rows[4].date,
+        day(27),
+        "the night belongs to the date it began"
+    );
+    assert_eq!(rows[4].marked_at, Some(at(28, 0, 5)));
+    assert_eq!(
+        HEADINGS[..6],
+        ["Tanggal", "Piket", "No. Reg", "Nama", "Kamar", "Kehadiran"]
+    );
+    assert_eq!(HEADINGS[7..], ["Catatan", "Dicatat oleh", "Waktu catat"]);
+}
+
+#[test]
+fn staff_names_replace_user_names() {
+    let mut rows = rollcall_rows(&roll_calls());
+    let staff = [Staff {
+        username: "siti".into(),
+        display_name: "Siti Nurhayati".into(),
+        role: Role::Staff,
+        active: true,
+        revision: 1,
+    }];
+    name_staff(&mut rows, &staff);
+    assert_eq!(rows[0].marked_by, "Siti Nurhayati");
+    assert_eq!(rows[1].marked_by, "", "nobody marked an implied row");
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with a byte-order mark"
+    );
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(text.contains("\r\n"), "CRLF line ends");
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headings = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (headings, rows)
+}
+
+#[test]
+fn csv_reads_back_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apel.csv");
+    let rows = rollcall_rows(&roll_calls());
+    export::write_csv(&path, &rows).unwrap();
+    let (headings, read) = read_csv(&path);
+    assert_eq!(headings, HEADINGS);
+    let expected: Vec<Vec<String>> = rows.iter().map(expected_text).collect();
+    assert_eq!(read, expected);
+    // The awkward values, spelled out.
+    assert_eq!(read[0][3], "Slamet \"Gondrong\", Riyadi");
+    assert_eq!(read[0][0], "27-11-2026");
+    assert_eq!(read[0][1], "pagi");
+    assert_eq!(read[2][3], "Siti Ṣāliḥah");
+    assert_eq!(read[3][5], "", "unmarked: no presence");
+    assert_eq!(read[3][6], "belum ditandai");
+    assert_eq!(read[1][6], "dari status");
+    assert_eq!(read[4][7], "'=tidak ada; cek \"warung\"\nlihat catatan");
+    assert_eq!(read[4][9], "28-11-2026 00:05");
+    assert_eq!(read[5][1], "malam");
+    assert_eq!(read[5][5], "dirujuk");
+}
+
+/// A cell as text: strings as they are, dates in the CSV's format, empty as "".
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::DateTime(d) => {
+            let t = d.as_datetime().expect("a date");
+            if d.as_f64().fract() == 0.0 {
+                t.format("%d-%m-%Y").to_string()
+            } else {
+                t.format("%d-%m-%Y %H:%M").to_string()
+            }
+        }
+        other => panic!("unexpected cell {other:?}"),
+    }
+}
+
+fn read_xlsx(path: &Path) -> Vec<Vec<Data>> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    assert_eq!(book.sheet_names(), [SHEET_NAME]);
+    let range = book.worksheet_range(SHEET_NAME).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn xlsx_reads_back_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apel.xlsx");
+    let rows = rollcall_rows(&roll_calls());
+    export::write_xlsx(&path, &rows).unwrap();
+    let read = read_xlsx(&path);
+    let headings: Vec<String> = read[0].iter().map(cell_text).collect();
+    assert_eq!(headings, HEADINGS);
+    assert_eq!(read.len(), rows.len() + 1);
+    for (r, cells) in rows.iter().zip(&read[1..]) {
+        let mut expected = expected_text(r);
+        // XLSX cells are typed: text is never taken for a formula, so no apostrophe.
+        expected[3] = r.name.clone();
+        expected[7] = r.note.clone();
+        let mut got: Vec<String> = cells.iter().map(cell_text).collect();
+        got.resize(HEADINGS.len(), String::new());
+        assert_eq!(got, expected);
+        // Dates are real dates, not text.
+        assert!(matches!(cells[0], Data::DateTime(_)), "{:?}", cells[0]);
+        let date = match &cells[0] {
+            Data::DateTime(d) => d.as_datetime().unwrap().date(),
+            _ => unreachable!(),
+        };
+        assert_eq!(date, r.date);
+        if let Some(t) = r.marked_at {
+            match &cells[9] {
+                Data::DateTime(d) => assert_eq!(d.as_datetime(), Some(t)),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn xlsx_sheet_is_laid_out_for_reading() {
+    let rows = rollcall_rows(&roll_calls());
+    let bytes = export::to_bytes(Format::Xlsx, &rows).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apel.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    // The number formats of date cells travel with the file.
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range(SHEET_NAME).unwrap();
+    assert!(matches!(range.get((1, 0)), Some(Data::DateTime(_))));
+    assert!(matches!(range.get((1, 9)), Some(Data::DateTime(_))));
+}
+
+#[test]
+fn formats_by_name_and_extension() {
+    assert_eq!("csv".parse::<Format>().unwrap(), Format::Csv);
+    assert_eq!(" XLSX ".parse::<Format>().unwrap(), Format::Xlsx);
+    assert!("xls".parse::<Format>().is_err());
+    assert_eq!(Format::from_path(Path::new("apel.CSV")), Some(Format::Csv));
+    assert_eq!(
+        Format::from_path(Path::new("x/apel.xlsx")),
+        Some(Format::Xlsx)
+    );
+    assert_eq!(Format::from_path(Path::new("apel")), None);
+    for f in Format::ALL {
+        assert_eq!(
+            Format::from_path(Path::new(&format!("a.{}", f.extension()))),
+            Some(f)
+        );
+    }
+}
+
+#[test]
+fn write_picks_the_format_and_replaces_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = rollcall_rows(&roll_calls());
+    let csv_path = dir.path().join("apel.csv");
+    std::fs::write(&csv_path, "old contents that are much longer than nothing").unwrap();
+    export::write(&csv_path, Format::Csv, &rows[..1]).unwrap();
+    let (_, read) = read_csv(&csv_path);
+    assert_eq!(read.len(), 1);
+    let xlsx_path = dir.path().join("apel.xlsx");
+    export::write(&xlsx_path, Format::Xlsx, &rows).unwrap();
+    assert_eq!(read_xlsx(&xlsx_path).len(), rows.len() + 1);
+    // Nothing left behind but the two files.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    // A folder that is not there is an error, not a panic.
+    let missing = dir.path().join("no/such/dir/apel.csv");
+    assert!(export::write(&missing, Format::Csv, &rows).is_err());
+}
+
+/// Roll calls of the demo's last week, built from its marks as the service would.
+fn demo_roll_calls() -> Vec<RollCall> {
+    let today = day(28);
+    let d = generate(SEED, today, 100, "kepala");
+    let from = today - Days::new(7);
+    let mut marks: HashMap<(ShiftSlot, ClientId), Mark> = HashMap::new();
+    for m in d.marks.iter().filter(|m| m.slot.date >= from) {
+        marks.insert((m.slot, m.client), m.clone());
+    }
+    let in_residence = |c: &Client, date| {
+        c.stays
+            .iter()
+            .any(|s| s.admitted <= date && s.exited.is_none_or(|e| e > date))
+    };
+    let mut out = Vec::new();
+    for ago in (1..=7).rev() {
+        let date = today - Days::new(ago);
+        for shift in Shift::ALL {
+            let slot = ShiftSlot { date, shift };
+            let rows = d
+                .clients
+                .iter()
+                .filter(|c| in_residence(c, date))
+                .map(|c| RollCallRow {
+                    client: c.row(),
+                    mark: marks.remove(&(slot, c.id)),
+                    implied: None,
+                })
+                .collect();
+            out.push(RollCall {
+                slot,
+                rows,
+                closed: true,
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn a_week_of_demo_roll_calls_round_trips_both_ways() {
+    let mut rows = rollcall_rows(&demo_roll_calls());
+    name_staff(&mut rows, &generate(SEED, day(28), 10, "kepala").staff);
+    assert!(rows.len() > 1_900, "{} rows", rows.len());
+    let dir = tempfile::tempdir().unwrap();
+    let (csv_path, xlsx_path) = (dir.path().join("a.csv"), dir.path().join("a.xlsx"));
+    export::write(&csv_path, Format::Csv, &rows).unwrap();
+    export::write(&xlsx_path, Format::Xlsx, &rows).unwrap();
+    let expected: Vec<Vec<String>> = rows.iter().map(expected_text).collect();
+    assert_eq!(read_csv(&csv_path).1, expected);
+    let read: Vec<Vec<String>> = read_xlsx(&xlsx_path)[1..]
+        .iter()
+        .map(|cells| {
+            let mut v: Vec<String> = cells.iter().map(cell_text).collect();
+            v.resize(HEADINGS.len(), String::new());
+            v
+        })
+        .collect();
+    assert_eq!(read, expected);
+    let kabur = rows
+        .iter()
+        .filter(|r| r.presence == Some(Presence::Absconded))
+        .count();
+    assert!(kabur > 0);
+}
