@@ -318,3 +318,28 @@ fn an_earlier_roll_call_is_browsable_and_a_staf_cannot_correct_it() {
     key(&mut app, KeyCode::Char('s'));
     assert!(!text(&render(&app, 80, 24)).contains("Perlu peran"));
 }
+
+#[test]
+fn the_head_changes_the_shift_times_and_hari_ini_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 20), Lang::Id);
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15:00");
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Jam piket tersimpan"), "{screen}");
+    // 14:32 now belongs to the pagi shift, which runs until 15:00.
+    assert!(screen.contains("piket pagi (07:00–15:00)"), "{screen}");
+    // Out of order is refused next to the field.
+    key(&mut app, KeyCode::Char('p'));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "23:00");
+    ctrl(&mut app, 's');
+    assert!(text(&render(&app, 80, 24)).contains("harus berurutan"));
+}

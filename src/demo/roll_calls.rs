@@ -10,7 +10,7 @@ use rand::seq::index;
 
 use super::duty::Duty;
 use super::pick::{DemoRng, between, chance};
-use super::presence::{Expected, expected, in_residence};
+use super::presence::{Expected, expected, in_residence, settled};
 use super::shift_phrases::{self as phrases, UNWELL};
 use crate::domain::roll_call::{Mark, Presence};
 use crate::domain::shift::ShiftTimes;
@@ -78,6 +78,25 @@ fn listing_order(clients: &[Client]) -> Vec<usize> {
     order
 }
 
+/// The order in which a crew of `crew` marks a list of `len`: each takes an equal share
+/// from the top, side by side, row by row. By place in the list, the place in that order
+/// (the order of the marks' times).
+fn made_order(len: usize, crew: usize) -> (usize, Vec<usize>) {
+    let share = len.div_ceil(crew).max(1);
+    let mut rank = vec![0; len];
+    let mut next = 0;
+    for j in 0..share {
+        for k in 0..crew {
+            let pos = k * share + j;
+            if pos < len {
+                rank[pos] = next;
+                next += 1;
+            }
+        }
+    }
+    (share, rank)
+}
+
 /// Who is listed on a date: by client index, their place in the list (or `None`), and how
 /// many are listed.
 struct Listing {
@@ -88,8 +107,7 @@ struct Listing {
 
 impl Listing {
     /// Lists the residents in residence on `date`, in `order`. Residence is looked up in
-    /// client order, which reads the records front to back (a big demo's records do not
-    /// fit in the cache; looking them up in listing order would jump about).
+    /// record order, reading the records front to back.
     fn on(&mut self, clients: &[Client], order: &[usize], date: NaiveDate) {
         if self.date == Some(date) {
             return;
@@ -131,23 +149,32 @@ pub(super) fn take<'a>(
         place: vec![None; clients.len()],
         len: 0,
     };
+    let from = duties.first().map(|d| d.slot.date);
+    let settled: Vec<bool> = clients
+        .iter()
+        .map(|c| from.is_some_and(|from| settled(c, from)))
+        .collect();
     let mut track = vec![Track::default(); clients.len()];
     let mut calls = Vec::with_capacity(duties.len());
     let mut marks: Vec<Mark> = Vec::new();
+    let mut made: Vec<Option<Mark>> = Vec::new();
     for (i, duty) in duties.into_iter().enumerate() {
         let date = duty.slot.date;
         listing.on(clients, &order, date);
         if marks.capacity() == 0 {
             marks.reserve(listing.len * calls.capacity());
         }
-        let first = marks.len();
         let begins = times.start(duty.slot);
         let begins = plus_seconds(begins, 60 * between(rng, BEGINS_AFTER.0, BEGINS_AFTER.1));
         // The crew splits the list and works through it side by side, a few seconds a row.
         let crew = duty.staff.len().max(1);
-        let share = listing.len.div_ceil(crew).max(1);
+        let (share, rank) = made_order(listing.len, crew);
         let step = (1800 / share).clamp(1, 8) as u64;
+        made.clear();
+        made.resize(listing.len, None);
         let mut noticed = Vec::new();
+        // Residents are taken in record order (a big demo's records do not fit in the
+        // cache), each mark put in its place in the order made.
         for (c, client) in clients.iter().enumerate() {
             let Some(pos) = listing.place[c] else {
                 continue;
@@ -157,7 +184,12 @@ pub(super) fn take<'a>(
             };
             let at = plus_seconds(begins, (pos % share) as u64 * step);
             let t = &mut track[c];
-            let (presence, note) = match expected(client, date, at) {
+            let expect = if settled[c] {
+                Expected::Present
+            } else {
+                expected(client, date, at)
+            };
+            let (presence, note) = match expect {
                 Expected::Present => match t.unwell {
                     Some((until, phrase)) if until >= i => {
                         (Presence::Sick, UNWELL[phrase].0.into())
@@ -192,7 +224,7 @@ pub(super) fn take<'a>(
                 }
             };
             t.last = Some(presence);
-            marks.push(Mark {
+            made[rank[pos]] = Some(Mark {
                 slot: duty.slot,
                 client: client.id,
                 presence,
@@ -201,12 +233,13 @@ pub(super) fn take<'a>(
                 at,
             });
         }
+        let first = marks.len();
+        marks.extend(made.drain(..).flatten());
         let unmarked = if incomplete[i] {
             leave_unmarked(rng, &mut marks, first)
         } else {
             Vec::new()
         };
-        marks[first..].sort_by_key(|m| (m.at, m.client));
         calls.push(PastRollCall {
             duty,
             marks: first..marks.len(),

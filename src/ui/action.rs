@@ -113,4 +113,6 @@ pub enum Action {
     NextShift,
     /// Export roll calls to a spreadsheet.
     Export,
+    /// Change when the shifts start (kepala).
+    ShiftTimes,
 }

@@ -205,6 +205,7 @@ const TODAY: &[Binding] = &[
     b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
     b(&[k('n')], "n", Action::NewHandover, Msg::KeyHandoverNew, true),
     b(&[k('h')], "h", Action::HandoverList, Msg::KeyHandoverList, true),
+    b(&[k('p')], "p", Action::ShiftTimes, Msg::KeyShiftTimes, false),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
     b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),

@@ -71,6 +71,7 @@ impl App {
                 Popup::DateRange(f) => f.render(frame, centered(body, 50, 4), theme),
                 Popup::MarkForm(f) => f.render(frame, centered(body, 66, 4), theme, active),
                 Popup::ExportForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
+                Popup::ShiftTimesForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
                 Popup::HandoverEditor(e) => e.render(frame, centered(body, 76, body.height), theme),
                 Popup::HandoverList(l) => {
                     l.render(frame, centered(body, 76, body.height), lang, theme)

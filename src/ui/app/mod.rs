@@ -164,7 +164,8 @@ impl App {
                 | Popup::StaffForm(_)
                 | Popup::DateRange(_)
                 | Popup::MarkForm(_)
-                | Popup::ExportForm(_),
+                | Popup::ExportForm(_)
+                | Popup::ShiftTimesForm(_),
             ) => Context::Form,
             Some(Popup::HandoverEditor(_)) => Context::Editor,
             Some(Popup::People(_) | Popup::HandoverList(_)) => Context::List,
@@ -360,6 +361,7 @@ impl App {
                 Some(Popup::DateRange(_)) => self.apply_range(),
                 Some(Popup::MarkForm(_)) => self.save_mark_form(),
                 Some(Popup::ExportForm(_)) => self.save_export_form(),
+                Some(Popup::ShiftTimesForm(_)) => self.save_shift_times(),
                 _ => {}
             },
             _ => {}

@@ -88,6 +88,20 @@ impl App {
             TodayOutcome::OpenClient(id) => self.open_detail(id),
             TodayOutcome::OpenRollCall => self.open_roll_call(None),
             TodayOutcome::NewHandover => self.open_handover_editor(),
+            TodayOutcome::ShiftTimes => {
+                let Some(facility) = &self.session.facility else {
+                    return;
+                };
+                if self.role() != Some(crate::domain::Role::Head) {
+                    let needs = crate::domain::Refusal::NeedsRole(crate::domain::Role::Head);
+                    return self.fail(&crate::client::CallError::Refused(needs));
+                }
+                let form = crate::ui::popups::shift_times_form::ShiftTimesForm::new(
+                    facility.shifts,
+                    self.lang,
+                );
+                self.popups.push(Popup::ShiftTimesForm(Box::new(form)));
+            }
             TodayOutcome::Handovers => match self.conn.handovers(None, HANDOVER_PAGE) {
                 Ok(notes) => {
                     let more = notes.len() == HANDOVER_PAGE as usize;
@@ -301,6 +315,27 @@ impl App {
         let slot = screen.roll.slot;
         if self.save_mark(slot, client, presence, note, last_seen) {
             self.popups.pop();
+        }
+    }
+
+    pub(super) fn save_shift_times(&mut self) {
+        let Some(Popup::ShiftTimesForm(form)) = self.popups.last_mut() else {
+            return;
+        };
+        let Some(times) = form.submit() else { return };
+        match self
+            .conn
+            .call(crate::protocol::Request::SetShiftTimes(times))
+        {
+            Ok(_) => {
+                self.popups.pop();
+                if let Ok(session) = self.conn.hello() {
+                    self.session = session;
+                }
+                self.reload_today();
+                self.say(self.lang.t(Msg::ShiftTimesSaved).into());
+            }
+            Err(e) => self.fail(&e),
         }
     }
 

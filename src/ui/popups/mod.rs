@@ -10,6 +10,7 @@ pub mod handover_list;
 pub mod help;
 pub mod mark_form;
 pub mod people;
+pub mod shift_times_form;
 pub mod staff_form;
 pub mod status_form;
 
@@ -24,6 +25,7 @@ use handover_list::HandoverList;
 use help::Help;
 use mark_form::MarkForm;
 use people::People;
+use shift_times_form::ShiftTimesForm;
 use staff_form::StaffForm;
 use status_form::StatusForm;
 
@@ -43,6 +45,7 @@ pub enum Popup {
     HandoverEditor(Box<HandoverEditor>),
     HandoverList(HandoverList),
     People(People),
+    ShiftTimesForm(Box<ShiftTimesForm>),
 }
 
 impl Popup {
@@ -55,6 +58,7 @@ impl Popup {
             Popup::DateRange(f) => Some(&mut f.fields),
             Popup::MarkForm(f) => Some(&mut f.fields),
             Popup::ExportForm(f) => Some(&mut f.fields),
+            Popup::ShiftTimesForm(f) => Some(&mut f.fields),
 
             Popup::Duplicates(_) | Popup::Confirm(_) | Popup::Help(_) => None,
             Popup::HandoverEditor(_) | Popup::HandoverList(_) | Popup::People(_) => None,

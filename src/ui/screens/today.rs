@@ -28,6 +28,7 @@ pub enum TodayOutcome {
     OpenRollCall,
     NewHandover,
     Handovers,
+    ShiftTimes,
 }
 
 /// One selectable line.
@@ -133,6 +134,7 @@ impl TodayScreen {
             Action::End => self.selected = last,
             Action::NewHandover => return TodayOutcome::NewHandover,
             Action::HandoverList => return TodayOutcome::Handovers,
+            Action::ShiftTimes => return TodayOutcome::ShiftTimes,
             Action::Open => {
                 return match entries.get(self.selected.min(last)) {
                     Some(Entry::Group(g)) => TodayOutcome::People(

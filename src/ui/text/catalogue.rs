@@ -291,6 +291,11 @@ catalogue! {
     DueNoNik => "belum ada NIK: {}", "no NIK yet: {}";
     DueMany => "{} penghuni: {}", "{} residents: {}";
     PeopleTitle => "{} ({})", "{} ({})";
+    KeyShiftTimes => "jam piket", "shift times";
+    ShiftTimesTitle => "Jam mulai piket", "Shift start times";
+    ShiftStarts => "Piket {} mulai", "{} shift starts";
+    HintTime => "jam:menit, mis. 07:00", "hours:minutes, e.g. 07:00";
+    ShiftTimesSaved => "Jam piket tersimpan", "Shift times saved";
     KeyHandoverNew => "tulis serah terima", "write handover";
     KeyHandoverList => "serah terima sebelumnya", "earlier handovers";
     // Roll call
