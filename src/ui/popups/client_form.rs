@@ -1,11 +1,11 @@
 //! The resident form: every field of DOMAIN.md, for a new resident (`n`) or an edit (`e`).
 //! Problems are shown next to their field and nothing typed is lost.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::domain::dates::{format_input, parse_date};
 use crate::domain::regency::EAST_JAVA;
@@ -388,10 +388,7 @@ impl ClientForm {
         } else {
             String::new()
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(format!(" {title}{dirty} "), theme.title));
+        let block = popup_block(format!("{title}{dirty}"), theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -1,10 +1,10 @@
 //! Asks for a date range (from, to; either may be empty), e.g. for the audit trail.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::Clear;
 
 use crate::domain::dates::{format_input, parse_date};
 use crate::ui::text::{self, Lang, Msg};
@@ -56,13 +56,7 @@ impl DateRange {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", self.lang.t(Msg::RangeTitle)),
-                theme.title,
-            ));
+        let block = popup_block(self.lang.t(Msg::RangeTitle), theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

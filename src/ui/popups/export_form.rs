@@ -1,10 +1,10 @@
 //! Export roll calls to a spreadsheet: format, date range and file name.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::Clear;
 
 use crate::domain::dates::{format_input, parse_date};
 use crate::export::Format;
@@ -111,13 +111,7 @@ impl ExportForm {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", self.lang.t(Msg::ExportTitle)),
-                theme.title,
-            ));
+        let block = popup_block(self.lang.t(Msg::ExportTitle), theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -1,10 +1,10 @@
 //! Writing a handover note: a multi-line editor; the author, shift and time are attached
 //! by the server when it is saved.
 
+use crate::ui::widgets::popup::popup_block;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::ui::text::{Lang, Msg};
@@ -41,10 +41,7 @@ impl HandoverEditor {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(format!(" {} ", self.title), theme.title));
+        let block = popup_block(&self.title, theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -1,9 +1,10 @@
 //! Earlier handover notes, newest first; scrolling past the end loads older ones.
 
+use crate::ui::widgets::popup::popup_block;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::domain::handover::HandoverNote;
 use crate::ui::text::{self, Lang, Msg};
@@ -33,13 +34,7 @@ impl HandoverList {
             lines.extend(n.text.lines().map(|l| Line::raw(l.to_string())));
             lines.push(Line::raw(""));
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", lang.t(Msg::HandoverListTitle)),
-                theme.title,
-            ));
+        let block = popup_block(lang.t(Msg::HandoverListTitle), theme);
         frame.render_widget(Clear, area);
         frame.render_widget(
             Paragraph::new(lines)

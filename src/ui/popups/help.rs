@@ -1,9 +1,10 @@
 //! `?`: every key that works on the current screen and everywhere, from the keymap.
 
+use crate::ui::widgets::popup::popup_block;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::ui::keymap::{self, Binding, Context};
 use crate::ui::text::{Lang, Msg};
@@ -48,13 +49,7 @@ impl Help {
         everywhere.extend(lines_for(keymap::global(self.context), lang, theme));
         everywhere.push(Line::raw(""));
         everywhere.push(Line::styled(lang.t(Msg::HelpClose), theme.dim));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", lang.t(Msg::HelpTitle)),
-                theme.title,
-            ));
+        let block = popup_block(lang.t(Msg::HelpTitle), theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

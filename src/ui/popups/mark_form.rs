@@ -1,11 +1,11 @@
 //! A mark that needs more than one key: kabur (when last seen, and a note), or a note for
 //! any mark (why sakit, where dirujuk).
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::{NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::Clear;
 
 use crate::domain::ClientId;
 use crate::domain::dates::parse_date;
@@ -122,10 +122,7 @@ impl MarkForm {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(format!(" {} ", self.title), theme.title));
+        let block = popup_block(&self.title, theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -1,10 +1,11 @@
 //! A list of residents behind a number or a due line; Enter opens one.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
+use ratatui::widgets::{Clear, List, ListItem, ListState};
 
 use crate::domain::ClientRow;
 use crate::domain::names::display_name;
@@ -57,11 +58,8 @@ impl People {
                 )))
             })
             .collect();
-        let title = format!(" {} ({}) ", self.title, self.rows.len());
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(title, theme.title));
+        let title = format!("{} ({})", self.title, self.rows.len());
+        let block = popup_block(title, theme);
         frame.render_widget(Clear, area);
         let mut state =
             ListState::default().with_selected((!self.rows.is_empty()).then_some(self.selected));

@@ -1,10 +1,10 @@
 //! The head changes when the pagi, siang and malam shifts start.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveTime;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::Clear;
 
 use crate::domain::shift::{Shift, ShiftTimes};
 use crate::ui::text::{self, Lang, Msg};
@@ -63,13 +63,7 @@ impl ShiftTimesForm {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", self.lang.t(Msg::ShiftTimesTitle)),
-                theme.title,
-            ));
+        let block = popup_block(self.lang.t(Msg::ShiftTimesTitle), theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -1,9 +1,9 @@
 //! Add or change a staff account: OS user name, display name, role, active.
 
+use crate::ui::widgets::popup::popup_block;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::domain::{Role, Staff};
 use crate::protocol::Request;
@@ -118,10 +118,7 @@ impl StaffForm {
             Some(s) => self.lang.f(Msg::StaffEditTitle, &[&s.username]),
             None => self.lang.t(Msg::StaffNewTitle).to_string(),
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(format!(" {title} "), theme.title));
+        let block = popup_block(title, theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

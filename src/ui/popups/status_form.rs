@@ -1,11 +1,11 @@
 //! The status change form (`s`): the new status, from which date, the facts that belong to
 //! it (expected return, referred to, last seen, exit reason) and a note.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::domain::dates::{DateError, format_input, parse_date};
 use crate::domain::{ClientId, ClientRow, ExitReason, Status, StatusDetail};
@@ -212,10 +212,7 @@ impl StatusForm {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
         let lang = self.lang;
         let title = lang.f(Msg::StatusTitle, &[&self.name]);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(format!(" {title} "), theme.title));
+        let block = popup_block(title, theme);
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -1,11 +1,12 @@
 //! Audit (kepala only): who changed what and when, filtered by staff member, date range
 //! and record; Enter shows every field before and after.
 
+use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::domain::audit::{AuditAction, AuditEntry, RecordRef};
 use crate::protocol::AuditFilter;
@@ -209,13 +210,7 @@ impl AuditScreen {
                 }),
             ]));
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(Line::styled(
-                format!(" {} ", lang.t(Msg::AuditEntryTitle)),
-                theme.title,
-            ));
+        let block = popup_block(lang.t(Msg::AuditEntryTitle), theme);
         frame.render_widget(Clear, area);
         frame.render_widget(
             Paragraph::new(lines)

@@ -2,4 +2,5 @@
 
 pub mod choice;
 pub mod form_fields;
+pub mod popup;
 pub mod text_field;
