@@ -332,6 +332,16 @@ fn tiny_and_empty_demos() {
     assert!(incomplete(&d).values().all(|v| v.len() <= 7));
 }
 
+/// Release builds only.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "release builds only")]
+fn huge_demos_keep_only_the_last_day() {
+    let d = demo(20_001);
+    let seen: Vec<ShiftSlot> = by_slot(&d.marks).keys().copied().collect();
+    assert_eq!(seen, slots(1));
+    assert_eq!(by_slot(&demo(20_000).marks).len(), 21);
+}
+
 /// Release builds only: `cargo test --release --test demo_history ten_thousand`.
 #[test]
 #[cfg_attr(debug_assertions, ignore = "release builds only")]

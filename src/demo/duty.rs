@@ -17,9 +17,18 @@ pub(super) const BIG_HISTORY_DAYS: u64 = 7;
 /// Above this many residents the history is cut to [`BIG_HISTORY_DAYS`].
 pub(super) const BIG_DEMO: usize = 1_000;
 
+/// Days of history behind a demo of more than [`HUGE_DEMO`] residents: even a week of a
+/// hundred thousand would be two million marks.
+pub(super) const HUGE_HISTORY_DAYS: u64 = 1;
+
+/// Above this many residents the history is cut to [`HUGE_HISTORY_DAYS`].
+pub(super) const HUGE_DEMO: usize = 20_000;
+
 /// How many days of past shifts a demo of `residents` gets.
 pub(super) fn history_days(residents: usize) -> u64 {
-    if residents > BIG_DEMO {
+    if residents > HUGE_DEMO {
+        HUGE_HISTORY_DAYS
+    } else if residents > BIG_DEMO {
         BIG_HISTORY_DAYS
     } else {
         HISTORY_DAYS

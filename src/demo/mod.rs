@@ -8,7 +8,8 @@
 //! Behind the residents lie the last four weeks of shifts: a roll call at every shift of
 //! every day before `today` (none of `today`'s, which are still to be taken) and most
 //! shifts' handover notes. A demo of more than 1,000 residents gets only the last seven
-//! days, as four weeks of ten thousand residents would be 840,000 marks to import.
+//! days, as four weeks of ten thousand residents would be 840,000 marks to import; one
+//! of more than 20,000 only the last day.
 
 mod beds;
 mod duty;
@@ -48,7 +49,7 @@ pub struct DemoData {
     /// In id order, ids from 1.
     pub clients: Vec<Client>,
     /// The last weeks of roll calls (three shifts a day), in slot order and within a slot
-    /// in the order made. Every resident in residence on the slot's date is marked as
+    /// in list order (room, bed, name). Every resident in residence on the slot's date is marked as
     /// their status history says, but for a handful left unmarked in two or three roll
     /// calls.
     pub marks: Vec<crate::domain::roll_call::Mark>,
@@ -65,7 +66,7 @@ pub struct DemoData {
 ///
 /// Roll calls and handover notes cover the 28 days before `today`, or only the last 7
 /// when `residents` is over 1,000 (keeping a 10,000-resident demo to about 210,000 marks
-/// instead of 840,000).
+/// instead of 840,000), and only the last day when over 20,000.
 pub fn generate(seed: u64, today: NaiveDate, residents: usize, head_username: &str) -> DemoData {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let staff = staff::staff(head_username);

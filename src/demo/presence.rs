@@ -28,25 +28,7 @@ pub(super) enum Expected<'a> {
     Absconded { last_seen: NaiveDateTime },
 }
 
-/// True if one of the resident's stays covers `date`.
-pub(super) fn in_residence(client: &Client, date: NaiveDate) -> bool {
-    client
-        .stays
-        .iter()
-        .any(|s| s.admitted <= date && s.exited.is_none_or(|e| date < e))
-}
-
-/// True if the resident has been aktif since before `from` with nothing recorded since:
-/// present at every roll call from `from` on while in residence. Most residents are, and
-/// this lets a big demo skip reading their history at every roll call.
-pub(super) fn settled(client: &Client, from: NaiveDate) -> bool {
-    client
-        .history
-        .last()
-        .is_none_or(|e| e.date < from && e.detail == StatusDetail::Active)
-}
-
-/// Where a resident in residence on `date` (see [`in_residence`]) was at a roll call of
+/// Where a resident in residence on `date` (`domain::roll_call::in_residence_on`) was at a roll call of
 /// that date that reached them at `at`.
 pub(super) fn expected(client: &Client, date: NaiveDate, at: NaiveDateTime) -> Expected<'_> {
     let h = &client.history;

@@ -8,13 +8,13 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use rand::seq::index;
 
-use super::duty::Duty;
+use super::duty::{Duty, HISTORY_DAYS};
 use super::pick::{DemoRng, between, chance};
-use super::presence::{Expected, expected, in_residence, settled};
+use super::presence::{Expected, expected};
 use super::shift_phrases::{self as phrases, UNWELL};
-use crate::domain::roll_call::{Mark, Presence};
+use crate::domain::roll_call::{Mark, Presence, in_residence_on};
 use crate::domain::shift::ShiftTimes;
-use crate::domain::{Client, ClientId};
+use crate::domain::{Client, ClientId, Staff};
 
 /// Chance that an active resident is found unwell at a roll call, staying so for one to
 /// three shifts: about four residents a week among a hundred.
@@ -52,11 +52,15 @@ pub(super) struct PastRollCall<'a> {
 }
 
 /// The past roll calls, oldest first, and all their marks in one list: in slot order,
-/// and within a roll call in the order they were made.
+/// and within a roll call in list order (room, bed, name).
 pub(super) struct PastRollCalls<'a> {
     pub calls: Vec<PastRollCall<'a>>,
     pub marks: Vec<Mark>,
 }
+
+/// Residence is kept as one bit a day.
+type Days = u64;
+const _: () = assert!(HISTORY_DAYS <= Days::BITS as u64);
 
 fn plus_seconds(t: NaiveDateTime, seconds: u64) -> NaiveDateTime {
     let delta = TimeDelta::seconds(i64::try_from(seconds).unwrap_or(0));
@@ -78,127 +82,118 @@ fn listing_order(clients: &[Client]) -> Vec<usize> {
     order
 }
 
-/// The order in which a crew of `crew` marks a list of `len`: each takes an equal share
-/// from the top, side by side, row by row. By place in the list, the place in that order
-/// (the order of the marks' times).
-fn made_order(len: usize, crew: usize) -> (usize, Vec<usize>) {
-    let share = len.div_ceil(crew).max(1);
-    let mut rank = vec![0; len];
-    let mut next = 0;
-    for j in 0..share {
-        for k in 0..crew {
-            let pos = k * share + j;
-            if pos < len {
-                rank[pos] = next;
-                next += 1;
-            }
-        }
-    }
-    (share, rank)
+/// A roll call being taken.
+struct Taking<'a> {
+    duty: Duty<'a>,
+    /// The slot's date, as an index into the days of the window.
+    day: usize,
+    /// When the crew starts; each takes an equal share of the list from the top and
+    /// works through it side by side, a few seconds a row.
+    begins: NaiveDateTime,
+    share: usize,
+    step: u64,
+    marks: Vec<Mark>,
+    noticed: Vec<Noticed>,
 }
 
-/// Who is listed on a date: by client index, their place in the list (or `None`), and how
-/// many are listed.
-struct Listing {
-    date: Option<NaiveDate>,
-    place: Vec<Option<usize>>,
-    len: usize,
-}
-
-impl Listing {
-    /// Lists the residents in residence on `date`, in `order`. Residence is looked up in
-    /// record order, reading the records front to back.
-    fn on(&mut self, clients: &[Client], order: &[usize], date: NaiveDate) {
-        if self.date == Some(date) {
-            return;
-        }
-        let residing: Vec<bool> = clients.iter().map(|c| in_residence(c, date)).collect();
-        self.place.iter_mut().for_each(|p| *p = None);
-        self.len = 0;
-        for &c in order.iter().filter(|&&c| residing[c]) {
-            self.place[c] = Some(self.len);
-            self.len += 1;
-        }
-        self.date = Some(date);
+impl<'a> Taking<'a> {
+    /// When the row at `place` in the list is marked, and by whom.
+    fn marked(&self, place: usize) -> Option<(NaiveDateTime, &'a Staff)> {
+        let by = self.duty.staff.get(place / self.share).copied()?;
+        let at = plus_seconds(self.begins, (place % self.share) as u64 * self.step);
+        Some((at, by))
     }
 }
 
-/// Per resident, across roll calls: their last mark and any illness still running.
-#[derive(Clone, Copy, Default)]
-struct Track {
-    last: Option<Presence>,
-    /// (last roll call index of the illness, phrase).
-    unwell: Option<(usize, usize)>,
-}
-
-/// Takes the roll call of every duty in turn, oldest first.
+/// Takes the roll call of every duty (in slot order).
+///
+/// Residents are taken one at a time through all the roll calls, not roll call by roll
+/// call: a big demo's records do not fit in the cache, and reading each once is several
+/// times faster than going through all of them at every roll call.
 pub(super) fn take<'a>(
     rng: &mut DemoRng,
     clients: &[Client],
     duties: Vec<Duty<'a>>,
     times: &ShiftTimes,
 ) -> PastRollCalls<'a> {
-    let order = listing_order(clients);
+    let mut dates = Vec::new();
+    for d in &duties {
+        if dates.last() != Some(&d.slot.date) {
+            dates.push(d.slot.date);
+        }
+    }
+    let dates = &dates[..dates.len().min(Days::BITS as usize)];
+    let residing: Vec<Days> = clients
+        .iter()
+        .map(|c| {
+            let on = |(d, date): (usize, &NaiveDate)| Days::from(in_residence_on(c, *date)) << d;
+            dates.iter().enumerate().map(on).fold(0, |a, b| a | b)
+        })
+        .collect();
+    let listed: Vec<usize> = (0..dates.len())
+        .map(|d| residing.iter().filter(|r| *r & (1 << d) != 0).count())
+        .collect();
+
     let mut incomplete = vec![false; duties.len()];
     let count = between(rng, INCOMPLETE.0, INCOMPLETE.1) as usize;
     for i in index::sample(rng, duties.len(), count.min(duties.len())) {
         incomplete[i] = true;
     }
-    let mut listing = Listing {
-        date: None,
-        place: vec![None; clients.len()],
-        len: 0,
-    };
-    let from = duties.first().map(|d| d.slot.date);
-    let settled: Vec<bool> = clients
-        .iter()
-        .map(|c| from.is_some_and(|from| settled(c, from)))
-        .collect();
-    let mut track = vec![Track::default(); clients.len()];
-    let mut calls = Vec::with_capacity(duties.len());
-    let mut marks: Vec<Mark> = Vec::new();
-    let mut made: Vec<Option<Mark>> = Vec::new();
-    for (i, duty) in duties.into_iter().enumerate() {
-        let date = duty.slot.date;
-        listing.on(clients, &order, date);
-        if marks.capacity() == 0 {
-            marks.reserve(listing.len * calls.capacity());
-        }
+    let mut calls: Vec<Taking> = Vec::with_capacity(duties.len());
+    for duty in duties {
+        let Some(day) = dates.iter().position(|d| *d == duty.slot.date) else {
+            continue;
+        };
         let begins = times.start(duty.slot);
         let begins = plus_seconds(begins, 60 * between(rng, BEGINS_AFTER.0, BEGINS_AFTER.1));
-        // The crew splits the list and works through it side by side, a few seconds a row.
-        let crew = duty.staff.len().max(1);
-        let (share, rank) = made_order(listing.len, crew);
-        let step = (1800 / share).clamp(1, 8) as u64;
-        made.clear();
-        made.resize(listing.len, None);
-        let mut noticed = Vec::new();
-        // Residents are taken in record order (a big demo's records do not fit in the
-        // cache), each mark put in its place in the order made.
-        for (c, client) in clients.iter().enumerate() {
-            let Some(pos) = listing.place[c] else {
+        let share = listed[day].div_ceil(duty.staff.len().max(1)).max(1);
+        calls.push(Taking {
+            duty,
+            day,
+            begins,
+            share,
+            step: (1800 / share).clamp(1, 8) as u64,
+            marks: Vec::with_capacity(listed[day]),
+            noticed: Vec::new(),
+        });
+    }
+
+    // Each resident's place in each day's list, handed out in list order.
+    let mut next_place = vec![0; dates.len()];
+    let mut place = vec![0; dates.len()];
+    for c in listing_order(clients) {
+        let days = residing[c];
+        if days == 0 {
+            continue;
+        }
+        for (d, next) in next_place.iter_mut().enumerate() {
+            if days & (1 << d) != 0 {
+                place[d] = *next;
+                *next += 1;
+            }
+        }
+        let client = &clients[c];
+        // The last mark, and an illness still running: (last roll call, phrase).
+        let mut last: Option<Presence> = None;
+        let mut unwell: Option<(usize, usize)> = None;
+        for (i, call) in calls.iter_mut().enumerate() {
+            if days & (1 << call.day) == 0 {
+                continue;
+            }
+            let Some((at, by)) = call.marked(place[call.day]) else {
                 continue;
             };
-            let Some(by) = duty.staff.get(pos / share) else {
-                continue;
-            };
-            let at = plus_seconds(begins, (pos % share) as u64 * step);
-            let t = &mut track[c];
-            let expect = if settled[c] {
-                Expected::Present
-            } else {
-                expected(client, date, at)
-            };
-            let (presence, note) = match expect {
-                Expected::Present => match t.unwell {
+            let date = call.duty.slot.date;
+            let (presence, note) = match expected(client, date, at) {
+                Expected::Present => match unwell {
                     Some((until, phrase)) if until >= i => {
                         (Presence::Sick, UNWELL[phrase].0.into())
                     }
                     _ if chance(rng, UNWELL_CHANCE) => {
-                        let last = i + between(rng, 0, 2) as usize;
+                        let until = i + between(rng, 0, 2) as usize;
                         let phrase = between(rng, 0, UNWELL.len() as u64 - 1) as usize;
-                        t.unwell = Some((last, phrase));
-                        noticed.push(Noticed::Unwell { client: c, phrase });
+                        unwell = Some((until, phrase));
+                        call.noticed.push(Noticed::Unwell { client: c, phrase });
                         (Presence::Sick, UNWELL[phrase].0.into())
                     }
                     _ => (Presence::Present, String::new()),
@@ -209,12 +204,12 @@ pub(super) fn take<'a>(
                 Expected::Sick { note } => (Presence::Sick, note.to_string()),
                 Expected::Referred { to } => (Presence::Referred, phrases::referred_mark(to)),
                 Expected::Absconded { last_seen } => {
-                    let first = match t.last {
+                    let first = match last {
                         Some(p) => p != Presence::Absconded,
                         None => at - last_seen < TimeDelta::hours(12),
                     };
                     if first {
-                        noticed.push(Noticed::Missing {
+                        call.noticed.push(Noticed::Missing {
                             client: c,
                             last_seen,
                         });
@@ -223,37 +218,42 @@ pub(super) fn take<'a>(
                     (Presence::Absconded, note)
                 }
             };
-            t.last = Some(presence);
-            made[rank[pos]] = Some(Mark {
-                slot: duty.slot,
+            last = Some(presence);
+            let by = by.username.clone();
+            call.marks.push(Mark {
+                slot: call.duty.slot,
                 client: client.id,
                 presence,
                 note,
-                by: by.username.clone(),
+                by,
                 at,
             });
         }
-        let first = marks.len();
-        marks.extend(made.drain(..).flatten());
+    }
+
+    let mut marks = Vec::with_capacity(calls.iter().map(|c| c.marks.len()).sum());
+    let mut past = Vec::with_capacity(calls.len());
+    for (i, mut call) in calls.into_iter().enumerate() {
         let unmarked = if incomplete[i] {
-            leave_unmarked(rng, &mut marks, first)
+            leave_unmarked(rng, &mut call.marks)
         } else {
             Vec::new()
         };
-        calls.push(PastRollCall {
-            duty,
+        let first = marks.len();
+        marks.append(&mut call.marks);
+        past.push(PastRollCall {
+            duty: call.duty,
             marks: first..marks.len(),
             unmarked,
-            noticed,
+            noticed: call.noticed,
         });
     }
-    PastRollCalls { calls, marks }
+    PastRollCalls { calls: past, marks }
 }
 
-/// Takes back the marks (from `first` on) of a handful of residents marked hadir: the
-/// roll call was left unfinished. Returns who they were.
-fn leave_unmarked(rng: &mut DemoRng, all: &mut Vec<Mark>, first: usize) -> Vec<ClientId> {
-    let mut marks = all.split_off(first);
+/// Takes back the marks of a handful of residents marked hadir: the roll call was left
+/// unfinished. Returns who they were.
+fn leave_unmarked(rng: &mut DemoRng, marks: &mut Vec<Mark>) -> Vec<ClientId> {
     let present: Vec<usize> = marks
         .iter()
         .enumerate()
@@ -275,7 +275,6 @@ fn leave_unmarked(rng: &mut DemoRng, all: &mut Vec<Mark>, first: usize) -> Vec<C
         }
         keep
     });
-    all.append(&mut marks);
     unmarked.sort();
     unmarked
 }

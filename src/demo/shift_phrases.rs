@@ -185,7 +185,7 @@ pub(super) fn headcount(shift: Shift, counts: [usize; 5]) -> String {
 }
 
 pub(super) fn more_changes(n: usize) -> String {
-    format!("Ada {n} perubahan status PM lain, lihat riwayat di data PM.")
+    format!("Ada {n} kejadian lain tentang PM, lihat apel dan riwayat status.")
 }
 
 pub(super) const QUIET: &[&str] = &[
