@@ -49,6 +49,26 @@ pub enum Command {
     /// Write records to a spreadsheet file
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Write a backup of the whole store while people work (needs the kepala role)
+    #[command(
+        after_help = "The server writes FILE as its own OS user: choose a directory it may \
+write, e.g. /var/lib/mentas/backups/. Nightly, from a head's crontab:\n\n  \
+0 2 * * * mentas backup /var/lib/mentas/backups/mentas-$(date +\\%F).bak --data /var/lib/mentas"
+    )]
+    Backup {
+        /// The backup file to write (replaced if it is an older backup)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Restore a backup into an empty or new data dir (no server may run on it)
+    Restore {
+        /// The backup file, as written by mentas backup
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Check that every record reads and the indexes and counters agree; exit status 1 if
+    /// not (through the server when one runs, else on the store directly)
+    Check,
 }
 
 /// `mentas export …`

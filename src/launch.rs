@@ -1,5 +1,6 @@
 //! From a parsed command line to what it asks for: the TUI connected to the data dir's
-//! server (started if needed), the server itself, or a staff command.
+//! server (started if needed), the server itself, or a staff, export, backup, restore or
+//! check command.
 
 use std::fs;
 use std::io::{self, BufRead, Write};
@@ -14,8 +15,9 @@ use crate::client::autostart::{DEMO_IDLE_EXIT, IDLE_EXIT, StartSpec, serve_args}
 use crate::client::{Connection, SocketConnection, socket::ConnectError};
 use crate::clock::{Clock, SystemClock};
 use crate::domain::Role;
-use crate::protocol::Request;
-use crate::server::{self, DemoSetup, Identity, ServeOptions};
+use crate::protocol::{BackupSummary, CheckReport, Request};
+use crate::server::{self, DemoSetup, Identity, ServeError, ServeOptions};
+use crate::store::{Store, StoreError};
 use crate::ui::{self, text::Lang};
 
 fn dirs() -> Option<ProjectDirs> {
@@ -67,6 +69,9 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Serve(args)) => serve(&data_dir(&cli)?, args),
         Some(Command::Staff(cmd)) => staff(&data_dir(&cli)?, cmd),
         Some(Command::Export(cmd)) => export(&data_dir(&cli)?, cmd),
+        Some(Command::Backup { file }) => backup(&data_dir(&cli)?, file),
+        Some(Command::Restore { file }) => restore(&data_dir(&cli)?, file),
+        Some(Command::Check) => check(&data_dir(&cli)?),
     }
 }
 
@@ -126,10 +131,17 @@ fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
         Err(e @ ConnectError::Mismatch { .. }) => Err(format!(
             "{e}; ask the administrator to restart the service (systemctl restart mentas)"
         )),
-        Err(ConnectError::Io(e)) if start.is_none() => Err(format!(
-            "the mentas service for {} is not running ({e}); ask the administrator (systemctl start mentas)",
-            dir.display()
-        )),
+        Err(ConnectError::Io(e)) if start.is_none() => Err(match start_error(dir) {
+            // The service tried and could not start (a damaged store, say).
+            Some(why) => format!(
+                "the mentas service for {} is not running: {why}",
+                dir.display()
+            ),
+            None => format!(
+                "the mentas service for {} is not running ({e}); ask the administrator (systemctl start mentas)",
+                dir.display()
+            ),
+        }),
         Err(e) => Err(e.to_string()),
     }
 }
@@ -296,4 +308,149 @@ fn export(dir: &Path, cmd: &ExportCommand) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     println!("{rows} rows written to {}", out.display());
     Ok(())
+}
+
+/// What the last server of `dir` wrote about failing to start, if anything.
+fn start_error(dir: &Path) -> Option<String> {
+    crate::client::autostart::start_error_since(dir, std::time::SystemTime::UNIX_EPOCH)
+}
+
+/// A failed backup or check as one line: the server's own words for a storage refusal
+/// (they say what to do), the usual text otherwise.
+fn command_error(e: &crate::client::CallError) -> String {
+    match e {
+        crate::client::CallError::Refused(crate::domain::Refusal::Storage(text)) => text.clone(),
+        other => ui::text::call_error(Lang::En, other),
+    }
+}
+
+/// Whether a server answers on the socket of `dir`.
+fn server_answers(dir: &Path) -> bool {
+    std::os::unix::net::UnixStream::connect(server::socket_path(dir)).is_ok()
+}
+
+fn tree_counts(summary: &BackupSummary) -> String {
+    summary
+        .trees
+        .iter()
+        .filter(|t| t.pairs > 0)
+        .map(|t| format!("{} {}", t.name, t.pairs))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `mentas backup FILE`: the server writes a snapshot while everyone keeps working. The
+/// path is made absolute here, as the server runs from `/`.
+fn backup(dir: &Path, file: &Path) -> Result<(), String> {
+    let file = std::path::absolute(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut conn = connect(dir, start_spec(dir, IDLE_EXIT, None)?)?;
+    let conn: &mut dyn Connection = &mut conn;
+    let summary = conn.backup(file).map_err(|e| command_error(&e))?;
+    if summary.replaced_partial {
+        println!(
+            "replaced {}, left by an interrupted backup",
+            crate::store::backup::partial_path(&summary.path).display()
+        );
+    }
+    println!(
+        "backup written to {}: {} bytes, {} records in {} trees ({})",
+        summary.path.display(),
+        summary.bytes,
+        summary.records,
+        summary.trees.len(),
+        tree_counts(&summary)
+    );
+    Ok(())
+}
+
+/// `mentas restore FILE`: offline, into an empty or new data dir only.
+fn restore(dir: &Path, file: &Path) -> Result<(), String> {
+    if server_answers(dir) {
+        return Err(format!(
+            "a mentas server is running on {}; restore only into an empty data dir with no server (stop it, move the dir aside, then restore)",
+            dir.display()
+        ));
+    }
+    let (summary, report) = crate::store::backup::restore(dir, file).map_err(|e| e.to_string())?;
+    println!(
+        "restored {} into {}: {} records in {} trees ({}); backup made {} WIB by mentas {}",
+        summary.path.display(),
+        dir.display(),
+        summary.records,
+        summary.trees.len(),
+        tree_counts(&summary),
+        summary.created_at.format("%Y-%m-%d %H:%M"),
+        summary.mentas_version
+    );
+    print_check(dir, &report);
+    Ok(())
+}
+
+fn print_check(dir: &Path, report: &CheckReport) {
+    println!(
+        "checked {}: {} trees, {} records ({} residents, {} staff, {} marks, {} handover notes, {} audit entries)",
+        dir.display(),
+        report.trees,
+        report.records,
+        report.clients,
+        report.staff,
+        report.marks,
+        report.handovers,
+        report.audit
+    );
+    if report.is_clean() {
+        println!("no problems found");
+        return;
+    }
+    println!("problems:");
+    for problem in &report.problems {
+        println!("  {problem}");
+    }
+    if report.more_problems > 0 {
+        println!("  … and {} more", report.more_problems);
+    }
+}
+
+/// `mentas check`: through the running server, else on the store directly (which must
+/// exist: checking never creates a store).
+fn check(dir: &Path) -> Result<(), String> {
+    let report = if server_answers(dir) {
+        let mut conn =
+            SocketConnection::connect(dir.to_path_buf(), None).map_err(|e| e.to_string())?;
+        let conn: &mut dyn Connection = &mut conn;
+        conn.check().map_err(|e| command_error(&e))?
+    } else {
+        let has_store = ["conf", "db", crate::store::watermark::FILE]
+            .iter()
+            .any(|name| dir.join(name).exists());
+        if !has_store {
+            return Err(format!("there is no mentas store in {}", dir.display()));
+        }
+        let store = Store::open(dir).map_err(|e| match e {
+            StoreError::Damaged(why) => ServeError::Damaged {
+                dir: dir.to_path_buf(),
+                why,
+            }
+            .to_string(),
+            StoreError::InUse => format!(
+                "the store in {} is in use by a mentas server that is starting or stopping; try again",
+                dir.display()
+            ),
+            other => format!("cannot open the store in {}: {other}", dir.display()),
+        })?;
+        store
+            .check()
+            .map_err(|e| format!("cannot read the store in {}: {e}", dir.display()))?
+    };
+    print_check(dir, &report);
+    if report.is_clean() {
+        Ok(())
+    } else {
+        let n = report.problem_count();
+        Err(format!(
+            "{n} {} in the store in {}; if records are damaged, restore the last backup into an empty dir: mentas restore FILE --data NEWDIR",
+            if n == 1 { "problem" } else { "problems" },
+            dir.display()
+        ))
+    }
 }

@@ -244,8 +244,8 @@ fn a_store_of_format_1_with_a_v1_facility_opens() {
         assert_eq!(store.clients().unwrap(), vec![v1_migrated()]);
         assert_eq!(store.last_handover().unwrap(), None);
     }
-    // Opened once by this binary, the store says format 2: an older binary refuses it
-    // instead of misreading the records it does not know.
+    // Opened once by this binary, the store says its format (3): an older binary refuses
+    // it instead of misreading the records it does not know.
     let db = (0..40)
         .find_map(|_| {
             sled::open(dir.path())
@@ -254,7 +254,7 @@ fn a_store_of_format_1_with_a_v1_facility_opens() {
         })
         .expect("sled opens");
     let format = db.open_tree("meta").unwrap().get("format").unwrap();
-    assert_eq!(format.as_deref(), Some(&[2u8][..]));
+    assert_eq!(format.as_deref(), Some(&[3u8][..]));
 }
 
 /// What `facility_v2.bin` holds: shift times that are not the defaults.

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rustix::fs::{FlockOperation, flock};
 
-use crate::server::{DemoSetup, log_dir, socket_path, start_lock_path};
+use crate::server::{DemoSetup, log_dir, socket_path, start_error_path, start_lock_path};
 
 /// An auto-started server exits after no client has been connected for this long.
 pub const IDLE_EXIT: Duration = Duration::from_secs(600);
@@ -88,6 +88,9 @@ pub enum StartError {
     /// The server stopped before it listened; its log says why.
     #[error("the mentas server stopped at start ({status}); see the log in {}", logs.display())]
     Exited { status: String, logs: PathBuf },
+    /// The server stopped before it listened, and said why (e.g. a damaged store).
+    #[error("the mentas server could not start: {0}")]
+    Refused(String),
     /// The server did not listen in time.
     #[error("the mentas server did not start within {} seconds; see the log in {}", START_TIMEOUT.as_secs(), logs.display())]
     Timeout { logs: PathBuf },
@@ -138,6 +141,7 @@ pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, Sta
     if let Attempt::Connected(stream) = attempt(&socket)? {
         return Ok(stream);
     }
+    let spawned = std::time::SystemTime::now();
     let mut child = spawn_detached(start)?;
     let logs = log_dir(dir);
     let until = Instant::now() + START_TIMEOUT;
@@ -152,6 +156,9 @@ pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, Sta
             if let Attempt::Connected(stream) = attempt(&socket)? {
                 return Ok(stream);
             }
+            if let Some(why) = start_error_since(dir, spawned) {
+                return Err(StartError::Refused(why));
+            }
             return Err(StartError::Exited {
                 status: status.to_string(),
                 logs,
@@ -165,6 +172,21 @@ pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, Sta
         thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(100));
     }
+}
+
+/// What the server of `dir` wrote about failing to start, if it wrote it since `since`
+/// (an older note is about an earlier start).
+pub fn start_error_since(dir: &Path, since: std::time::SystemTime) -> Option<String> {
+    let path = start_error_path(dir);
+    let written = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    // File times may be coarser than the clock.
+    let since = since.checked_sub(Duration::from_secs(2)).unwrap_or(since);
+    if written < since {
+        return None;
+    }
+    let text = fs::read_to_string(path).ok()?;
+    let line = text.lines().next()?.trim();
+    (!line.is_empty()).then(|| line.to_string())
 }
 
 /// Takes the start lock of `dir`, waiting for whoever holds it. Released when the file

@@ -19,7 +19,8 @@ use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
 use crate::domain::shift::ShiftSlot;
 use crate::domain::{Client, ClientDraft, ClientId, ClientRow, ReferralSource, Refusal};
 use crate::protocol::{
-    AuditFilter, ClientView, Notice, Reply, Request, SessionInfo, StatusInput, TodayView,
+    AuditFilter, BackupSummary, CheckReport, ClientView, Notice, Reply, Request, SessionInfo,
+    StatusInput, TodayView,
 };
 
 /// Why a call did not succeed.
@@ -225,5 +226,14 @@ impl dyn Connection + '_ {
         to: chrono::NaiveDate,
     ) -> Result<Vec<RollCall>, CallError> {
         expect!(self.call(Request::RollCalls { from, to }), Reply::RollCalls(all) => all)
+    }
+
+    /// Has the server write a backup to `path` (absolute, writable by the server's user).
+    pub fn backup(&mut self, path: std::path::PathBuf) -> Result<BackupSummary, CallError> {
+        expect!(self.call(Request::Backup { path }), Reply::BackedUp(summary) => summary)
+    }
+
+    pub fn check(&mut self) -> Result<CheckReport, CallError> {
+        expect!(self.call(Request::Check), Reply::Checked(report) => report)
     }
 }

@@ -20,6 +20,8 @@ use crate::protocol::{PROTOCOL_VERSION, Reply, Request};
 
 /// How long a call waits for its reply before giving up.
 const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a backup or a check of the whole store may take (a large store, a slow disk).
+const WHOLE_STORE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 /// How often a lost connection tries to come back.
 const RETRY_EVERY: Duration = Duration::from_secs(1);
 
@@ -200,6 +202,10 @@ fn reconnect(shared: Arc<Shared>) {
 
 impl Connection for SocketConnection {
     fn call(&mut self, request: Request) -> Result<Reply, CallError> {
+        let timeout = match request {
+            Request::Backup { .. } | Request::Check => WHOLE_STORE_TIMEOUT,
+            _ => CALL_TIMEOUT,
+        };
         let waiter: Receiver<Result<Reply, Refusal>> = {
             let mut link = lock(&self.shared.link);
             let id = link.next_id;
@@ -216,7 +222,7 @@ impl Connection for SocketConnection {
             link.pending.insert(id, tx);
             rx
         };
-        match waiter.recv_timeout(CALL_TIMEOUT) {
+        match waiter.recv_timeout(timeout) {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(refusal)) => Err(CallError::Refused(refusal)),
             Err(RecvTimeoutError::Timeout) => {

@@ -33,6 +33,8 @@ pub enum AuditAction {
     RollCallCorrected,
     /// A handover note was written.
     HandoverAdded,
+    /// A backup of the whole store was written (recorded against the facility).
+    BackedUp,
 }
 
 /// One field's value before and after; personal numbers are stored masked.

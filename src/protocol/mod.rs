@@ -5,6 +5,8 @@
 pub mod frame;
 pub mod wire;
 
+use std::path::PathBuf;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +21,8 @@ use crate::domain::{
 };
 
 /// Bumped whenever a request, reply or notice changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// 3: `Backup`, `Check`, `TodayView::last_backup`, `Notice::Backup`.
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// A status change as the user enters it; who and when are added by the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +123,11 @@ pub enum Request {
     RollCalls { from: NaiveDate, to: NaiveDate },
     /// Changes the shift start times (kepala only).
     SetShiftTimes(ShiftTimes),
+    /// Writes a consistent snapshot of the whole store to `path`, an absolute path the
+    /// server's OS user may write (kepala only). No command runs meanwhile.
+    Backup { path: PathBuf },
+    /// Checks that every record decodes and the indexes and counters agree (kepala only).
+    Check,
 }
 
 /// Which audit entries to list; `None` means any.
@@ -150,6 +158,8 @@ pub enum Notice {
     RollCall(ShiftSlot),
     /// A handover note was added.
     Handover,
+    /// A backup was written (Hari ini shows when).
+    Backup,
 }
 
 /// What the Hari ini screen shows.
@@ -166,6 +176,61 @@ pub struct TodayView {
     pub total: usize,
     pub due: Vec<Due>,
     pub last_handover: Option<HandoverNote>,
+    /// When the last backup was written (WIB); `None` if never.
+    pub last_backup: Option<NaiveDateTime>,
+}
+
+/// How many key/value pairs one sled tree held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeCount {
+    pub name: String,
+    pub pairs: u64,
+}
+
+/// A backup as written (or read back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupSummary {
+    pub path: PathBuf,
+    /// Size of the file.
+    pub bytes: u64,
+    /// Key/value pairs over all trees: records, index entries and settings.
+    pub records: u64,
+    pub trees: Vec<TreeCount>,
+    /// When the snapshot was taken (WIB).
+    pub created_at: NaiveDateTime,
+    /// The mentas version that wrote it.
+    pub mentas_version: String,
+    /// A leftover `FILE.partial` of an interrupted backup was there and has been replaced.
+    pub replaced_partial: bool,
+}
+
+/// What `mentas check` found. Problems name ids and keys, never personal data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub trees: u32,
+    /// Key/value pairs over all trees.
+    pub records: u64,
+    pub clients: u64,
+    pub staff: u64,
+    pub marks: u64,
+    pub handovers: u64,
+    pub audit: u64,
+    /// The first problems found, one line each.
+    pub problems: Vec<String>,
+    /// Problems found beyond those listed.
+    pub more_problems: u64,
+}
+
+impl CheckReport {
+    /// Whether nothing is wrong.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty() && self.more_problems == 0
+    }
+
+    /// Every problem found, listed or not.
+    pub fn problem_count(&self) -> u64 {
+        self.problems.len() as u64 + self.more_problems
+    }
 }
 
 /// Who the caller is and where: the answer to `Hello`.
@@ -221,6 +286,9 @@ pub enum Reply {
     RollCalls(Vec<RollCall>),
     /// The facility's settings as now stored.
     FacilitySaved(Facility),
+    /// A backup was written and is on disk.
+    BackedUp(BackupSummary),
+    Checked(CheckReport),
 }
 
 impl Reply {
@@ -243,6 +311,8 @@ impl Reply {
             }
             Reply::MarkedAll(roll_call) => vec![Notice::RollCall(roll_call.slot)],
             Reply::Handover(_) => vec![Notice::Handover],
+            Reply::BackedUp(_) => vec![Notice::Backup],
+            Reply::Checked(_) => Vec::new(),
             Reply::Hello(_) | Reply::Clients(_) | Reply::Client(_) | Reply::Duplicates(_) => {
                 Vec::new()
             }

@@ -14,6 +14,9 @@ pub enum ServeError {
     /// Another server owns this data dir (it holds the store or answers on the socket).
     #[error("a mentas server is already running for {}", .0.display())]
     AlreadyRunning(PathBuf),
+    /// The store's files are damaged: it is refused, not served.
+    #[error("the store in {dir} is damaged ({why}); restore the last backup: mentas restore FILE --data {dir}", dir = dir.display())]
+    Damaged { dir: PathBuf, why: String },
     /// The store could not be opened.
     #[error("cannot open the store in {}: {source}", dir.display())]
     Store { dir: PathBuf, source: StoreError },

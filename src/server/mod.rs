@@ -24,7 +24,9 @@ use tracing::Dispatch;
 
 pub use error::ServeError;
 pub use identity::{Identity, own_username};
-pub use paths::{demo_marker_path, log_dir, pid_path, socket_path, start_lock_path};
+pub use paths::{
+    demo_marker_path, log_dir, pid_path, socket_path, start_error_path, start_lock_path,
+};
 
 use lifecycle::{Event, SignalWatch, StopReason, Waker};
 use peers::Peers;
@@ -85,6 +87,10 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
         let result = run(opts, &log);
         if let Err(e) = &result {
             tracing::error!("not started: {e}");
+            // Another server serving is no failure of the store: nothing to tell.
+            if !matches!(e, ServeError::AlreadyRunning(_)) {
+                let _ = fs::write(start_error_path(&dir), format!("{e}\n"));
+            }
         }
         result
     })
@@ -93,6 +99,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
 fn run(opts: ServeOptions, log: &Dispatch) -> Result<(), ServeError> {
     let dir = opts.data_dir.clone();
     let Ready { service, listener } = startup::start(&opts)?;
+    let _ = fs::remove_file(start_error_path(&dir));
     let socket = socket_path(&dir);
     let (events, heard) = mpsc::channel();
     let stopping = Arc::new(AtomicBool::new(false));

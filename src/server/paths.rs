@@ -1,5 +1,5 @@
 //! Where a server keeps its files in the data dir: the socket, the start lock clients
-//! take, the pid file, the demo marker and the logs.
+//! take, the pid file, the demo marker, the last start failure and the logs.
 
 use std::path::{Path, PathBuf};
 
@@ -28,4 +28,10 @@ pub fn demo_marker_path(dir: &Path) -> PathBuf {
 /// The server's rotated log files.
 pub fn log_dir(dir: &Path) -> PathBuf {
     dir.join("logs")
+}
+
+/// Why the last server could not start, one line: written when a start fails, removed
+/// when one succeeds. A client whose server exited at start shows it.
+pub fn start_error_path(dir: &Path) -> PathBuf {
+    dir.join("server.err")
 }

@@ -67,6 +67,12 @@ fn open_store(dir: &Path) -> Result<Store, ServeError> {
             Ok(store) => return Ok(store),
             Err(StoreError::InUse) if Instant::now() < until => {}
             Err(StoreError::InUse) => return Err(ServeError::AlreadyRunning(dir.to_path_buf())),
+            Err(StoreError::Damaged(why)) => {
+                return Err(ServeError::Damaged {
+                    dir: dir.to_path_buf(),
+                    why,
+                });
+            }
             Err(source) => {
                 return Err(ServeError::Store {
                     dir: dir.to_path_buf(),

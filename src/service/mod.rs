@@ -2,6 +2,7 @@
 //! and the input, writing through the store in one transaction with its audit entry.
 
 pub mod audit;
+mod backup;
 mod clients;
 mod handover;
 mod limits;
@@ -202,6 +203,16 @@ impl Service {
                 staff::update(&act()?, &target, base_revision, change).map(Reply::StaffSaved)
             }
             Request::ListAudit(filter) => trail::list(&act()?, &filter).map(Reply::Audit),
+            // No command runs while the store is copied or checked: sled has no
+            // snapshots, and the index must not be caught half-way through a change.
+            Request::Backup { path } => {
+                let _write = self.write_lock();
+                backup::backup(&act()?, &path).map(Reply::BackedUp)
+            }
+            Request::Check => {
+                let _write = self.write_lock();
+                backup::check(&act()?).map(Reply::Checked)
+            }
         }
     }
 

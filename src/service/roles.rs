@@ -42,7 +42,9 @@ pub fn needed_role(request: &Request) -> Option<Role> {
         Request::ListStaff
         | Request::AddStaff { .. }
         | Request::UpdateStaff { .. }
-        | Request::ListAudit(_) => Some(Role::Head),
+        | Request::ListAudit(_)
+        | Request::Backup { .. }
+        | Request::Check => Some(Role::Head),
     }
 }
 

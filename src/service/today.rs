@@ -32,5 +32,6 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
         total: roll_call.rows.len(),
         due,
         last_handover: act.store.last_handover()?,
+        last_backup: act.store.last_backup()?,
     })
 }

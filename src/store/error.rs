@@ -7,7 +7,7 @@ use crate::domain::Refusal;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// sled itself failed (disk full, damaged file, another process holds the store).
-    #[error("{0}")]
+    #[error("{}", sled_text(.0))]
     Sled(#[from] sled::Error),
     /// Another process (or a handle not yet released) has the store open.
     #[error("the store is in use by another mentas process")]
@@ -22,11 +22,26 @@ pub enum StoreError {
         known: u8,
     },
     /// A stored value could not be decoded.
-    #[error("damaged {record} record at {key}")]
+    #[error("damaged {record} record at {key}; run mentas check")]
     Corrupt { record: &'static str, key: String },
+    /// The store's files are damaged (cut short, overwritten, or missing records that
+    /// were once there): it must be restored from a backup, not served.
+    #[error("{0}")]
+    Damaged(String),
     /// A record could not be encoded (cannot happen for the plain types stored).
     #[error("could not encode a {record} record")]
     Encode { record: &'static str },
+}
+
+/// What a sled failure says to the user. sled reads its pages lazily, so a damaged file
+/// may first show when a record is read: that says what to do.
+fn sled_text(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Corruption { .. } => {
+            "damaged store files (sled found corrupted data); run mentas check".into()
+        }
+        other => other.to_string(),
+    }
 }
 
 impl From<StoreError> for Refusal {

@@ -34,7 +34,7 @@ fn storage(text: &str) -> Refusal {
 }
 
 /// The `(year, serial)` of a registration number `2026/0042`.
-fn reg_parts(reg_no: &str) -> Option<(i32, u64)> {
+pub(super) fn reg_parts(reg_no: &str) -> Option<(i32, u64)> {
     let (year, serial) = reg_no.split_once('/')?;
     Some((year.parse().ok()?, serial.parse().ok()?))
 }

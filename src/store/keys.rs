@@ -23,13 +23,16 @@ pub(super) const HANDOVERS: &str = "handovers";
 
 /// Layout of the store as a whole (tree set and meta keys); bumped when that changes.
 /// 2: the `marks` and `handovers` trees and the `next_handover_id` counter.
-pub(super) const STORE_FORMAT: u8 = 2;
+/// 3: the `last_backup` meta key and the `BackedUp` audit action.
+pub(super) const STORE_FORMAT: u8 = 3;
 
 pub(super) const FORMAT_KEY: &[u8] = b"format";
 pub(super) const FACILITY_KEY: &[u8] = b"facility";
 pub(super) const NEXT_CLIENT_ID_KEY: &[u8] = b"next_client_id";
 pub(super) const NEXT_AUDIT_SEQ_KEY: &[u8] = b"next_audit_seq";
 pub(super) const NEXT_HANDOVER_ID_KEY: &[u8] = b"next_handover_id";
+/// When the last backup was written (WIB), as `i64` seconds of that wall-clock time.
+pub(super) const LAST_BACKUP_KEY: &[u8] = b"last_backup";
 
 /// Meta key of the registration-number serial counter of one year.
 pub(super) fn reg_serial_key(year: i32) -> Vec<u8> {

@@ -1,6 +1,8 @@
 //! The only module that knows sled exists: trees, the record envelope, indexes,
-//! migrations and transactions.
+//! migrations, transactions, backups and the consistency check.
 
+pub mod backup;
+mod check;
 pub mod codec;
 mod error;
 mod handover;
@@ -9,18 +11,24 @@ mod keys;
 mod migrate;
 mod roll_call;
 mod tx;
+pub mod watermark;
 
-use std::path::Path;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+use chrono::{DateTime, NaiveDateTime};
+
+pub use backup::BackupError;
 pub use error::StoreError;
 pub use import::Import;
 pub use tx::{Tx, TxError, TxResult};
 
 use codec::decode;
 use keys::{
-    AUDIT, CLIENT_NIK, CLIENTS, FACILITY_KEY, FORMAT_KEY, HANDOVERS, MARKS, META, STAFF,
-    STORE_FORMAT, id_key, read_u64,
+    AUDIT, CLIENT_NIK, CLIENTS, FACILITY_KEY, FORMAT_KEY, HANDOVERS, LAST_BACKUP_KEY, MARKS, META,
+    NEXT_AUDIT_SEQ_KEY, STAFF, STORE_FORMAT, id_key, read_u64,
 };
 
 use crate::domain::audit::AuditEntry;
@@ -38,8 +46,62 @@ fn is_lock_held(e: &sled::Error) -> bool {
     matches!(e, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
 }
 
+/// How sled is configured for the store in `dir` (also by restore, which writes through
+/// sled directly).
+fn sled_config(dir: &Path) -> sled::Config {
+    sled::Config::new().path(dir).cache_capacity(CACHE_BYTES)
+}
+
+/// What an error from sled opening its files says about them: corrupted, cut short or
+/// unreadable data is a damaged store; anything else (permissions, a held lock) is not.
+fn opening_failed(e: sled::Error) -> StoreError {
+    use std::io::ErrorKind;
+    match e {
+        sled::Error::Corruption { .. } => {
+            StoreError::Damaged("sled found corrupted data in its files".into())
+        }
+        sled::Error::Io(io)
+            if matches!(io.kind(), ErrorKind::UnexpectedEof | ErrorKind::InvalidData) =>
+        {
+            StoreError::Damaged(format!("its files cannot be read: {io}"))
+        }
+        // mentas has only ever written sled 0.34 stores: "unsupported" means unreadable.
+        sled::Error::Unsupported(why) => {
+            StoreError::Damaged(format!("sled cannot read its files: {why}"))
+        }
+        sled::Error::ReportableBug(why) => {
+            StoreError::Damaged(format!("sled cannot make sense of its files: {why}"))
+        }
+        other => StoreError::Sled(other),
+    }
+}
+
+/// Opens sled in `dir`, retrying a held lock for a moment. A panic inside sled (it has
+/// some on damaged files) is a damaged store, not a crash.
+fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
+    let config = sled_config(dir);
+    let mut tries = 0;
+    loop {
+        let opened = catch_unwind(AssertUnwindSafe(|| config.open())).map_err(|_| {
+            StoreError::Damaged("sled stopped with an internal error reading its files".into())
+        })?;
+        match opened {
+            Ok(db) => return Ok(db),
+            Err(e) if is_lock_held(&e) => {
+                tries += 1;
+                if tries >= LOCK_TRIES {
+                    return Err(StoreError::InUse);
+                }
+                std::thread::sleep(LOCK_WAIT);
+            }
+            Err(e) => return Err(opening_failed(e)),
+        }
+    }
+}
+
 /// The open store.
 pub struct Store {
+    dir: PathBuf,
     db: sled::Db,
     clients: sled::Tree,
     client_nik: sled::Tree,
@@ -48,43 +110,106 @@ pub struct Store {
     meta: sled::Tree,
     marks: sled::Tree,
     handovers: sled::Tree,
+    /// The audit sequence last written to the watermark file.
+    watermark: Mutex<u64>,
 }
 
 impl Store {
     /// Opens (or creates) the store in `dir`. Refuses a store whose format is newer than
-    /// this binary knows.
+    /// this binary knows, and (`Damaged`) one whose files are corrupted or have lost
+    /// records they once held (see `watermark`).
     ///
     /// sled 0.34 releases its file lock from a background thread shortly after the last
     /// handle is dropped, so a lock held at the first try is retried for a moment before
     /// giving up with `InUse`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let config = sled::Config::new().path(dir).cache_capacity(CACHE_BYTES);
-        let mut tries = 0;
-        let db = loop {
-            match config.open() {
-                Ok(db) => break db,
-                Err(e) if is_lock_held(&e) => {
-                    tries += 1;
-                    if tries >= LOCK_TRIES {
-                        return Err(StoreError::InUse);
-                    }
-                    std::thread::sleep(LOCK_WAIT);
-                }
-                Err(e) => return Err(e.into()),
-            }
-        };
+        let db = open_db(dir)?;
+        let tree = |name: &str| db.open_tree(name).map_err(opening_failed);
         let store = Store {
-            clients: db.open_tree(CLIENTS)?,
-            client_nik: db.open_tree(CLIENT_NIK)?,
-            staff: db.open_tree(STAFF)?,
-            audit: db.open_tree(AUDIT)?,
-            meta: db.open_tree(META)?,
-            marks: db.open_tree(MARKS)?,
-            handovers: db.open_tree(HANDOVERS)?,
+            dir: dir.to_path_buf(),
+            clients: tree(CLIENTS)?,
+            client_nik: tree(CLIENT_NIK)?,
+            staff: tree(STAFF)?,
+            audit: tree(AUDIT)?,
+            meta: tree(META)?,
+            marks: tree(MARKS)?,
+            handovers: tree(HANDOVERS)?,
             db,
+            watermark: Mutex::new(0),
         };
-        store.check_format()?;
+        store.check_opened().map_err(|e| match e {
+            StoreError::Sled(e) => opening_failed(e),
+            other => other,
+        })?;
         Ok(store)
+    }
+
+    /// What `open` checks once sled has opened: the watermark, the format, and that the
+    /// facility decodes. sled reads pages lazily, so damaged data may first show here.
+    fn check_opened(&self) -> Result<(), StoreError> {
+        // Before anything is written: an emptied store must not be marked as new.
+        let seq = self.check_watermark()?;
+        self.check_format()?;
+        if let Err(StoreError::Corrupt { .. }) = self.facility() {
+            return Err(StoreError::Damaged(
+                "the facility record does not decode".into(),
+            ));
+        }
+        self.facility()?;
+        // What sled read at opening is on disk.
+        self.raise_watermark(seq);
+        Ok(())
+    }
+
+    /// The data dir this store lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The next audit sequence number as stored (1 before the first entry).
+    fn next_audit_seq(&self) -> Result<u64, StoreError> {
+        match self.meta.get(NEXT_AUDIT_SEQ_KEY)? {
+            Some(bytes) => read_u64(&bytes, "counter", "next audit sequence"),
+            None => Ok(1),
+        }
+    }
+
+    /// Refuses a store that holds fewer audit entries than its watermark says it had;
+    /// returns the sequence it does hold.
+    fn check_watermark(&self) -> Result<u64, StoreError> {
+        let seq = match self.next_audit_seq() {
+            Ok(seq) => seq,
+            Err(StoreError::Corrupt { .. }) => {
+                return Err(StoreError::Damaged(
+                    "its audit counter does not decode".into(),
+                ));
+            }
+            Err(e) => return Err(e),
+        };
+        match watermark::read(&self.dir) {
+            Some(mark) if seq < mark => Err(StoreError::Damaged(format!(
+                "records are missing: it held {} audit entries when last saved, now {}",
+                mark - 1,
+                seq - 1
+            ))),
+            _ => Ok(seq),
+        }
+    }
+
+    /// Moves the watermark up to `seq`, a sequence read before a flush that succeeded.
+    /// A watermark that cannot be written is logged, never a failed command.
+    fn raise_watermark(&self, seq: u64) {
+        let mut last = self
+            .watermark
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if seq <= *last {
+            return;
+        }
+        match watermark::write(&self.dir, seq) {
+            Ok(()) => *last = seq,
+            Err(e) => tracing::warn!("cannot write the store watermark: {e}"),
+        }
     }
 
     /// Refuses a newer format; records this binary's format in a new or older store.
@@ -124,8 +249,21 @@ impl Store {
 
     /// Writes everything pending to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
+        // Read before the flush, so the flush covers it.
+        let seq = self.next_audit_seq().ok();
         self.db.flush()?;
+        if let Some(seq) = seq {
+            self.raise_watermark(seq);
+        }
         Ok(())
+    }
+
+    /// When the last backup was written (WIB), `None` if never.
+    pub fn last_backup(&self) -> Result<Option<NaiveDateTime>, StoreError> {
+        self.meta
+            .get(LAST_BACKUP_KEY)?
+            .map(|bytes| decode_time(&bytes))
+            .transpose()
     }
 
     /// The facility settings, `None` before setup.
@@ -201,4 +339,20 @@ impl Store {
             decode(&bytes, read_u64(&key, "audit key", "audit")?)
         })
     }
+}
+
+/// A time stored as `i64` seconds of its wall-clock reading, big-endian.
+fn encode_time(at: NaiveDateTime) -> [u8; 8] {
+    at.and_utc().timestamp().to_be_bytes()
+}
+
+fn decode_time(bytes: &[u8]) -> Result<NaiveDateTime, StoreError> {
+    let corrupt = || StoreError::Corrupt {
+        record: "last backup time",
+        key: "meta".into(),
+    };
+    let array: [u8; 8] = bytes.try_into().map_err(|_| corrupt())?;
+    DateTime::from_timestamp(i64::from_be_bytes(array), 0)
+        .map(|t| t.naive_utc())
+        .ok_or_else(corrupt)
 }

@@ -12,8 +12,8 @@ use super::Store;
 use super::codec::{decode, encode};
 use super::error::StoreError;
 use super::keys::{
-    FACILITY_KEY, NEXT_AUDIT_SEQ_KEY, NEXT_CLIENT_ID_KEY, NEXT_HANDOVER_ID_KEY, id_key, mark_key,
-    mark_key_label, read_u64, reg_serial_key,
+    FACILITY_KEY, LAST_BACKUP_KEY, NEXT_AUDIT_SEQ_KEY, NEXT_CLIENT_ID_KEY, NEXT_HANDOVER_ID_KEY,
+    id_key, mark_key, mark_key_label, read_u64, reg_serial_key,
 };
 use crate::domain::audit::AuditEntry;
 use crate::domain::handover::HandoverNote;
@@ -179,6 +179,13 @@ impl Tx<'_> {
     /// Stores the facility settings.
     pub fn put_facility(&self, facility: &Facility) -> TxResult<()> {
         self.meta.insert(FACILITY_KEY, encode(facility)?)?;
+        Ok(())
+    }
+
+    /// Records when the last backup was written.
+    pub fn set_last_backup(&self, at: chrono::NaiveDateTime) -> TxResult<()> {
+        self.meta
+            .insert(LAST_BACKUP_KEY, &super::encode_time(at)[..])?;
         Ok(())
     }
 

@@ -51,7 +51,8 @@ impl App {
             Screen::Staff(s) => s.render(frame, body, self.lang, &self.theme),
             Screen::Today(t) => {
                 let rows = |id| self.roster.rows().iter().find(|r| r.id == id).cloned();
-                t.render(frame, body, self.lang, &self.theme, &rows)
+                let head = self.role() == Some(crate::domain::Role::Head);
+                t.render(frame, body, self.lang, &self.theme, &rows, head)
             }
             Screen::RollCall(r) => r.render(frame, body, self.lang, &self.theme),
             Screen::Audit(a) => {

@@ -20,7 +20,7 @@ impl App {
                 self.reload_roll_call(slot);
                 self.reload_today();
             }
-            ConnEvent::Notice(Notice::Handover) => self.reload_today(),
+            ConnEvent::Notice(Notice::Handover | Notice::Backup) => self.reload_today(),
             ConnEvent::Notice(Notice::Staff | Notice::Facility) => {
                 self.refresh_session();
                 self.reload_staff();

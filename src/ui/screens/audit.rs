@@ -232,5 +232,6 @@ fn action_msg(a: AuditAction) -> Msg {
         AuditAction::RollCallMarked => Msg::AuditMarked,
         AuditAction::RollCallCorrected => Msg::AuditCorrected,
         AuditAction::HandoverAdded => Msg::AuditHandover,
+        AuditAction::BackedUp => Msg::AuditBackup,
     }
 }

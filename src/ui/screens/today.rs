@@ -17,6 +17,8 @@ use crate::ui::theme::Theme;
 
 /// Due items of one kind past this many are shown as one line that opens the list.
 const MAX_SINGLE: usize = 3;
+/// A last backup older than this is shown as a warning.
+const BACKUP_STALE_HOURS: i64 = 48;
 
 /// What the Hari ini screen asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +159,8 @@ impl TodayScreen {
         TodayOutcome::None
     }
 
-    /// Draws the screen; `rows` names residents by id.
+    /// Draws the screen; `rows` names residents by id. The head (`head`) also sees when
+    /// the last backup was made.
     pub fn render(
         &self,
         frame: &mut Frame,
@@ -165,6 +168,7 @@ impl TodayScreen {
         lang: Lang,
         theme: &Theme,
         rows: &dyn Fn(ClientId) -> Option<ClientRow>,
+        head: bool,
     ) {
         let v = &self.view;
         let [info, top, due] = Layout::vertical([
@@ -275,10 +279,14 @@ impl TodayScreen {
             .map(|e| ListItem::new(Line::raw(self.entry_text(e, lang, rows))))
             .collect();
         let title = lang.f(Msg::TodayDue, &[&(entries.len() - first_due).to_string()]);
-        let block = Block::default()
+        let mut block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
             .title(title);
+        // The head's reminder sits in the border: it costs the due list no line.
+        if head {
+            block = block.title_bottom(self.backup_line(lang, theme).right_aligned());
+        }
         if due_items.is_empty() {
             frame.render_widget(
                 Paragraph::new(lang.t(Msg::TodayNothingDue))
@@ -296,6 +304,22 @@ impl TodayScreen {
                 due,
                 &mut state,
             );
+        }
+    }
+
+    /// "Cadangan terakhir: 28 Nov 2026 02:00", as a warning when it is old or never was.
+    fn backup_line(&self, lang: Lang, theme: &Theme) -> Line<'static> {
+        let v = &self.view;
+        match v.last_backup {
+            Some(at) => {
+                let when = text::date_time(lang, at);
+                if (v.now - at).num_hours() >= BACKUP_STALE_HOURS {
+                    Line::styled(lang.f(Msg::TodayBackupOld, &[&when]), theme.warning)
+                } else {
+                    Line::styled(lang.f(Msg::TodayLastBackup, &[&when]), theme.dim)
+                }
+            }
+            None => Line::styled(lang.t(Msg::TodayNoBackup).to_string(), theme.warning),
         }
     }
 

@@ -284,6 +284,9 @@ catalogue! {
     TodayNoHandover => "Belum ada catatan serah terima. Tekan n untuk menulis.", "No handover note yet. Press n to write one.";
     TodayDue => "Perlu ditindaklanjuti ({})", "To follow up ({})";
     TodayNothingDue => "Tidak ada yang tertunda.", "Nothing pending.";
+    TodayLastBackup => "Cadangan terakhir: {}", "Last backup: {}";
+    TodayBackupOld => "Cadangan terakhir: {} — sudah lebih dari 2 hari", "Last backup: {} — over 2 days ago";
+    TodayNoBackup => "Belum pernah dicadangkan (mentas backup, lihat README)", "Never backed up (mentas backup, see README)";
     DueAbsconded => "kabur sejak {}: {}", "absconded since {}: {}";
     DueLeave => "izin lewat batas (kembali {}): {}", "leave overdue (due back {}): {}";
     DueRollCall => "apel {} belum selesai: {} dari {}", "{} roll call not finished: {} of {}";
@@ -385,6 +388,7 @@ catalogue! {
     AuditMarked => "apel", "roll call";
     AuditCorrected => "koreksi apel", "roll-call fix";
     AuditHandover => "serah terima", "handover";
+    AuditBackup => "cadangan", "backup";
     AuditFacility => "panti", "facility";
     AuditStaffRecord => "staf {}", "staff {}";
     RangeTitle => "Rentang tanggal", "Date range";
