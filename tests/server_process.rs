@@ -236,7 +236,7 @@ impl ServerProcess {
                 panic!("server exited at start: {status}");
             }
             assert!(Instant::now() < until, "server did not listen in time");
-            thread::sleep(Duration::from_millis(5));
+            thread::sleep(Duration::from_millis(2));
         }
         server
     }
@@ -253,72 +253,112 @@ impl Drop for ServerProcess {
     }
 }
 
-/// Starts a server, writes residents as fast as it answers, kills it with SIGKILL after a
-/// short delay that differs each cycle; every resident it acknowledged must be there
-/// after every restart, and in the store at the end.
+/// What one writer had acknowledged: resident id → name.
+type Acknowledged = HashMap<ClientId, String>;
+
+/// Writes residents through `client` as fast as the server answers, until the connection
+/// dies; returns what the server acknowledged.
+fn write_until_killed(mut client: TestClient, cycle: u64, writer: u32) -> Acknowledged {
+    let mut acknowledged = Acknowledged::new();
+    for n in 0.. {
+        let name = format!("Warga {cycle}-{writer}-{n}");
+        match client.try_call(Request::CreateClient(draft(&name))) {
+            Ok(Ok(Reply::Saved(c))) => {
+                assert_eq!(c.details.name, name);
+                acknowledged.insert(c.id, name);
+            }
+            Ok(other) => panic!("cycle {cycle}: unexpected {other:?}"),
+            // The server is gone; what it did not acknowledge may or may not be there.
+            Err(_) => break,
+        }
+    }
+    acknowledged
+}
+
+/// `mentas check` through the server finds every record of every tree decoding and the
+/// indexes and counters agreeing, and every acknowledged resident is there under its name.
+fn check_after_restart(client: &mut TestClient, acknowledged: &Acknowledged, cycle: u64) {
+    match client.call(Request::Check) {
+        Ok(Reply::Checked(report)) => assert!(
+            report.is_clean(),
+            "cycle {cycle}: check found {:?}",
+            report.problems
+        ),
+        other => panic!("cycle {cycle}: expected Checked, got {other:?}"),
+    }
+    let stored: Acknowledged = match client.call(Request::ListClients) {
+        Ok(Reply::Clients(rows)) => rows.into_iter().map(|r| (r.id, r.name)).collect(),
+        other => panic!("cycle {cycle}: expected Clients, got {other:?}"),
+    };
+    for (id, name) in acknowledged {
+        assert_eq!(stored.get(id), Some(name), "cycle {cycle}: {id:?} lost");
+    }
+}
+
+/// Starts a server, has two clients write residents as fast as it answers, kills it with
+/// SIGKILL after a short delay that differs each cycle; after every restart the store
+/// opens, `check` passes (every record decodes, indexes and counters agree) and every
+/// acknowledged resident is there, and at the end the same holds for the store opened
+/// directly.
 fn kill_nine_cycles(cycles: u64) {
+    let started = Instant::now();
     let dir = prepared_dir_headed_by(&own_username());
-    let mut acknowledged: HashMap<ClientId, String> = HashMap::new();
+    let mut acknowledged = Acknowledged::new();
     for cycle in 0..cycles {
         let server = ServerProcess::start(dir.path());
         let mut client = TestClient::connect(dir.path());
-        match client.call(Request::ListClients).unwrap() {
-            Reply::Clients(rows) => {
-                let stored: HashMap<ClientId, String> =
-                    rows.into_iter().map(|r| (r.id, r.name)).collect();
-                for (id, name) in &acknowledged {
-                    assert_eq!(stored.get(id), Some(name), "cycle {cycle}: {id:?} lost");
-                }
-            }
-            other => panic!("expected Clients, got {other:?}"),
-        }
+        check_after_restart(&mut client, &acknowledged, cycle);
 
         let pid = server.pid();
-        let delay = Duration::from_millis(5 + (cycle * 37) % 120);
-        let killer = thread::spawn(move || {
-            thread::sleep(delay);
-            kill_process(pid, Signal::KILL).unwrap();
-        });
-        for n in 0.. {
-            let name = format!("Warga {cycle}-{n}");
-            match client.try_call(Request::CreateClient(draft(&name))) {
-                Ok(Ok(Reply::Saved(c))) => {
-                    assert_eq!(c.details.name, name);
-                    acknowledged.insert(c.id, name);
-                }
-                Ok(other) => panic!("cycle {cycle}: unexpected {other:?}"),
-                // The server is gone; what it did not acknowledge may or may not be there.
-                Err(_) => break,
-            }
+        // 2 to 61 ms into the writes; the spread lands kills inside transactions, flushes
+        // and replies alike.
+        let delay = Duration::from_millis(2 + (cycle * 37) % 60);
+        let writers: Vec<_> = (0..2)
+            .map(|writer| {
+                let client = TestClient::connect(dir.path());
+                thread::spawn(move || write_until_killed(client, cycle, writer))
+            })
+            .collect();
+        thread::sleep(delay);
+        kill_process(pid, Signal::KILL).unwrap();
+        for writer in writers {
+            acknowledged.extend(writer.join().unwrap());
         }
-        killer.join().unwrap();
         drop(server);
     }
     assert!(
         acknowledged.len() as u64 >= cycles,
         "too few writes to mean anything"
     );
-    eprintln!(
-        "kill -9: {cycles} cycles, {} acknowledged writes",
-        acknowledged.len()
-    );
-    // Opened directly, too.
+    // Opened directly, too: checked, and every acknowledged resident there.
     let store = Store::open(dir.path()).unwrap();
+    let report = store.check().unwrap();
+    assert!(report.is_clean(), "check found {:?}", report.problems);
+    let stored: Acknowledged = store
+        .clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.id, c.details.name))
+        .collect();
     for (id, name) in &acknowledged {
-        assert_eq!(
-            &store.client(*id).unwrap().expect("present").details.name,
-            name
-        );
+        assert_eq!(stored.get(id), Some(name), "{id:?} lost");
     }
+    assert_eq!(report.clients, stored.len() as u64);
+    eprintln!(
+        "kill -9: {cycles} cycles, {} acknowledged writes, {} stored, in {:.1?}",
+        acknowledged.len(),
+        stored.len(),
+        started.elapsed()
+    );
 }
 
 #[test]
 fn kill_9_loses_no_acknowledged_write() {
-    kill_nine_cycles(20);
+    kill_nine_cycles(50);
 }
 
 #[test]
-#[ignore = "long: 200 kill cycles"]
-fn kill_9_loses_no_acknowledged_write_200_times() {
-    kill_nine_cycles(200);
+#[ignore = "long: 500 kill cycles, about 5 minutes (each cycle checks the whole store)"]
+fn kill_9_loses_no_acknowledged_write_500_times() {
+    kill_nine_cycles(500);
 }

@@ -2,7 +2,9 @@
 //! on the way out (normal exit, panic, signal), and frames wrapped in synchronized-update
 //! markers through one buffered writer.
 
+use std::backtrace::Backtrace;
 use std::io::{self, BufWriter, Stdout, Write};
+use std::thread;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -29,6 +31,15 @@ pub fn enter() -> io::Result<Term> {
     )))
 }
 
+/// Restores the terminal and lets go of `terminal` without dropping it: ratatui's drop
+/// would write to the terminal again (and print on stderr, panicking, when the terminal is
+/// gone), and a half-drawn frame still buffered after a panic must not reach the restored
+/// screen. The process ends soon after; nothing else is held.
+pub fn leave(terminal: Term) {
+    restore();
+    std::mem::forget(terminal);
+}
+
 /// Leaves the terminal as it was found. Safe to call more than once.
 pub fn restore() {
     let mut out = io::stdout();
@@ -42,12 +53,25 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// What the user is told after a panic, on the restored screen.
+pub const INTERNAL_ERROR: &str =
+    "an internal error stopped mentas; the details are in the log in the data dir (logs/tui.*)";
+
+/// On a panic: the terminal restored first, then the panic and its backtrace to the log
+/// (never over the screen). A panic on the UI thread unwinds to `ui::run`, which reports
+/// it; one on another thread (input, connection) ends the process here, since the main
+/// loop cannot go on without it on a terminal that is no longer set up.
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
+    let ui_thread = thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
         restore();
-        tracing::error!("panic: {info}");
-        previous(info);
+        let backtrace = Backtrace::force_capture();
+        tracing::error!("panic: {info}\n{backtrace}");
+        if thread::current().id() != ui_thread {
+            // Not `eprintln!`: it panics when the terminal is gone.
+            let _ = writeln!(io::stderr(), "mentas: {INTERNAL_ERROR}");
+            std::process::exit(101);
+        }
     }));
 }
 

@@ -85,7 +85,10 @@ impl App {
                 }
                 self.say(self.lang.f(Msg::StaffSaved, &[&saved.username]));
             }
-            Err(e) => form.message = Some(text::call_error(self.lang, &e)),
+            Err(e) => {
+                form.message = Some(text::call_error(self.lang, &e));
+                self.fail_if_not_input(&e);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ use super::text::{self, Lang, Msg};
 use super::theme::Theme;
 use crate::client::{CallError, ConnEvent, Connection, EventSink};
 use crate::clock::Clock;
-use crate::domain::Role;
+use crate::domain::{Refusal, Role};
 use crate::protocol::SessionInfo;
 
 /// The smallest terminal the layout is made for.
@@ -199,6 +199,18 @@ impl App {
     fn fail(&mut self, e: &CallError) {
         let text = text::call_error(self.lang, e);
         self.notice = Some(Notice { text, error: true });
+    }
+
+    /// A failure of the store or the connection rather than of the input (a full disk, a
+    /// lost server) goes to the status line too, where such failures always show; the
+    /// form that was being saved stays open with everything typed.
+    fn fail_if_not_input(&mut self, e: &CallError) {
+        if matches!(
+            e,
+            CallError::Lost(_) | CallError::Unexpected | CallError::Refused(Refusal::Storage(_))
+        ) {
+            self.fail(e);
+        }
     }
 
     fn reload_roster(&mut self) {
@@ -414,7 +426,10 @@ impl App {
                         self.enter_session();
                         self.say(lang.t(Msg::SetupDone).into());
                     }
-                    Err(e) => setup.message = Some(text::call_error(lang, &e)),
+                    Err(e) => {
+                        setup.message = Some(text::call_error(lang, &e));
+                        self.fail_if_not_input(&e);
+                    }
                 }
             }
             _ => {}

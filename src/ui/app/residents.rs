@@ -107,6 +107,7 @@ impl App {
     }
 
     pub(super) fn status_form_refused(&mut self, e: CallError) {
+        self.fail_if_not_input(&e);
         let lang = self.lang;
         let Some(Popup::StatusForm(form)) = self.popups.last_mut() else {
             return;
@@ -180,6 +181,7 @@ impl App {
     }
 
     pub(super) fn client_form_refused(&mut self, e: CallError) {
+        self.fail_if_not_input(&e);
         let lang = self.lang;
         let Some(Popup::ClientForm(form)) = self.popups.last_mut() else {
             return;

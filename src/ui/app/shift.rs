@@ -150,7 +150,10 @@ impl App {
                         self.reload_today();
                         self.say(self.lang.t(Msg::HandoverSaved).into());
                     }
-                    Err(e) => editor.message = Some(text::call_error(self.lang, &e)),
+                    Err(e) => {
+                        editor.message = Some(text::call_error(self.lang, &e));
+                        self.fail_if_not_input(&e);
+                    }
                 }
             }
             Action::Cancel if editor.is_dirty() => {
