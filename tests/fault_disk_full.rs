@@ -331,7 +331,7 @@ fn a_storage_refusal_is_shown_and_the_form_keeps_its_input() {
     assert!(screen.contains("Sukirno Wijaya"), "the form keeps the name");
     let status = support::lines(&support::render(&app, 80, 24))[22].clone();
     assert!(
-        status.contains("Gagal menyimpan ke disk"),
+        status.contains("Gangguan penyimpanan: periksa ruang disk"),
         "the status line says so: {status:?}"
     );
     assert_eq!(app.roster.rows().len(), rows_before, "nothing saved");

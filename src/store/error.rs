@@ -46,6 +46,11 @@ fn sled_text(e: &sled::Error) -> String {
 
 impl From<StoreError> for Refusal {
     fn from(e: StoreError) -> Refusal {
-        Refusal::Storage(e.to_string())
+        // The operating system's own words ("No space left on device (os error 28)"), not
+        // sled's debug dump of them.
+        match e {
+            StoreError::Sled(sled::Error::Io(io)) => Refusal::Storage(io.to_string()),
+            other => Refusal::Storage(other.to_string()),
+        }
     }
 }
