@@ -17,8 +17,8 @@ use crate::domain::ClientId;
 use crate::domain::names::{display_name, fold};
 use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
 use crate::ui::action::Action;
-use crate::ui::screens::roster::room_text;
-use crate::ui::search::Search;
+use crate::ui::screens::roster::{follow, room_text};
+use crate::ui::search::{Keys, Search};
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text_field;
@@ -46,10 +46,17 @@ pub struct RollCallScreen {
     pub roll: RollCall,
     /// Indices into `roll.rows` shown (all, or only the unmarked).
     view: Vec<usize>,
+    /// What a name jump searches, per row of `roll.rows`: name, nickname, reg. no, folded.
+    keys: Keys,
     selected: usize,
+    /// First view row on screen; kept by `render` (see [`follow`]).
     offset: Cell<usize>,
     page: Cell<usize>,
     pub unmarked_only: bool,
+    /// Rows marked (made or implied), and how many of each presence, in the order of
+    /// `Presence::ALL`: counted when the rows change, not on every frame.
+    marked: usize,
+    counts: [usize; Presence::ALL.len()],
     /// Row number typed so far (1-based, as shown in the No column).
     digits: String,
     /// The name being typed after `/`, while jumping.
@@ -61,19 +68,28 @@ impl RollCallScreen {
         let mut screen = RollCallScreen {
             roll,
             view: Vec::new(),
+            keys: Keys::default(),
             selected: 0,
             offset: Cell::new(0),
             page: Cell::new(10),
             unmarked_only: false,
+            marked: 0,
+            counts: [0; Presence::ALL.len()],
             digits: String::new(),
             jump: None,
         };
+        screen.keys = jump_keys(&screen.roll);
         screen.refresh(None);
         screen
     }
 
     pub fn selected_row(&self) -> Option<&RollCallRow> {
         self.view.get(self.selected).map(|&i| &self.roll.rows[i])
+    }
+
+    /// Position in the view of the first row on screen at the last draw.
+    pub fn offset(&self) -> usize {
+        self.offset.get()
     }
 
     fn selected_id(&self) -> Option<ClientId> {
@@ -85,6 +101,7 @@ impl RollCallScreen {
     pub fn set_roll(&mut self, roll: RollCall) {
         let keep = self.selected_id();
         self.roll = roll;
+        self.keys = jump_keys(&self.roll);
         self.refresh(keep);
     }
 
@@ -92,6 +109,7 @@ impl RollCallScreen {
     pub fn saved(&mut self, row: RollCallRow) {
         let id = row.client.id;
         if let Some(i) = self.roll.rows.iter().position(|r| r.client.id == id) {
+            self.keys.set(i, &jump_key(&row));
             self.roll.rows[i] = row;
         }
         let next = self
@@ -106,6 +124,14 @@ impl RollCallScreen {
     }
 
     fn refresh(&mut self, keep: Option<ClientId>) {
+        self.counts = [0; Presence::ALL.len()];
+        self.marked = 0;
+        for p in self.roll.rows.iter().filter_map(RollCallRow::presence) {
+            self.marked += 1;
+            if let Some(i) = Presence::ALL.iter().position(|q| *q == p) {
+                self.counts[i] += 1;
+            }
+        }
         let only = self.unmarked_only;
         self.view = (0..self.roll.rows.len())
             .filter(|&i| !only || self.roll.rows[i].presence().is_none())
@@ -154,12 +180,7 @@ impl RollCallScreen {
             .view
             .iter()
             .enumerate()
-            .filter_map(|(pos, &i)| {
-                let c = &self.roll.rows[i].client;
-                search
-                    .score(&fold(&format!("{} {} {}", c.name, c.nickname, c.reg_no)))
-                    .map(|s| (s, pos))
-            })
+            .filter_map(|(pos, &i)| search.score_key(self.keys.get(i)).map(|s| (s, pos)))
             .max_by_key(|(s, pos)| (*s, std::cmp::Reverse(*pos)));
         if let Some((_, pos)) = best {
             self.selected = pos;
@@ -176,8 +197,14 @@ impl RollCallScreen {
         match action {
             Action::Up => self.move_to(self.selected.saturating_sub(1)),
             Action::Down => self.move_to(self.selected + 1),
-            Action::PageUp => self.move_to(self.selected.saturating_sub(page)),
-            Action::PageDown => self.move_to(self.selected + page),
+            Action::PageUp => {
+                self.offset.set(self.offset.get().saturating_sub(page));
+                self.move_to(self.selected.saturating_sub(page));
+            }
+            Action::PageDown => {
+                self.offset.set(self.offset.get() + page);
+                self.move_to(self.selected + page);
+            }
             Action::Home => self.move_to(0),
             Action::End => self.move_to(self.view.len().saturating_sub(1)),
             Action::Digit(d) => self.digit(d),
@@ -246,13 +273,8 @@ impl RollCallScreen {
             lang.t(Msg::RollColBy),
         ])
         .style(theme.table_header);
-        // Keep the selection on screen; the offset only moves when it must.
-        let mut offset = self.offset.get().min(self.view.len().saturating_sub(1));
-        if self.selected < offset {
-            offset = self.selected;
-        } else if self.selected >= offset + page.max(1) {
-            offset = self.selected + 1 - page.max(1);
-        }
+        // Keep the selection on screen; the view only moves when it must, and then jumps.
+        let offset = follow(self.offset.get(), self.selected, page, self.view.len());
         self.offset.set(offset);
         let end = (offset + page).min(self.view.len());
         let rows = self.view[offset..end].iter().map(|&i| {
@@ -311,10 +333,7 @@ impl RollCallScreen {
         );
         let progress = lang.f(
             Msg::RollProgress,
-            &[
-                &self.roll.marked().to_string(),
-                &self.roll.rows.len().to_string(),
-            ],
+            &[&self.marked.to_string(), &self.roll.rows.len().to_string()],
         );
         let mut spans = vec![
             Span::styled(title, theme.title),
@@ -339,15 +358,11 @@ impl RollCallScreen {
             return;
         }
         let mut spans = Vec::new();
-        for p in Presence::ALL {
-            spans.push(Span::raw(format!(
-                "{} {}",
-                text::presence(lang, p),
-                self.roll.count(p)
-            )));
+        for (p, count) in Presence::ALL.into_iter().zip(self.counts) {
+            spans.push(Span::raw(format!("{} {count}", text::presence(lang, p))));
             spans.push(Span::styled(" · ", theme.dim));
         }
-        let unmarked = self.roll.rows.len() - self.roll.marked();
+        let unmarked = self.roll.rows.len() - self.marked;
         spans.push(Span::styled(
             format!("{} {unmarked}", lang.t(Msg::TodayUnmarked)),
             theme.warning,
@@ -365,6 +380,20 @@ impl RollCallScreen {
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
+}
+
+/// The folded text a name jump looks for in each row.
+fn jump_keys(roll: &RollCall) -> Keys {
+    let mut keys = Keys::default();
+    for row in &roll.rows {
+        keys.push(&jump_key(row));
+    }
+    keys
+}
+
+fn jump_key(row: &RollCallRow) -> String {
+    let c = &row.client;
+    fold(&format!("{} {} {}", c.name, c.nickname, c.reg_no))
 }
 
 /// Marks that need attention stand out; hadir stays plain.
