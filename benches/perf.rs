@@ -293,8 +293,16 @@ mod search {
         bench_typing(bencher, residents, "muhamad");
     }
 
-    /// The worst key: the first letter, which matches most residents and is searched for
-    /// among all of them. Timed alone; deleting it again is not.
+    /// A registration number's digits, which nearly every resident's search text holds:
+    /// the slowest kind of query (every key scores nearly every row in full). "2026" and
+    /// deleting it again: 8 keys.
+    #[divan::bench(args = SIZES)]
+    fn per_key_digits(bencher: Bencher, residents: usize) {
+        bench_typing(bencher, residents, "2026");
+    }
+
+    /// The first letter, which matches most residents and is looked for among all of
+    /// them. Timed alone; deleting it again is not.
     #[divan::bench(args = SIZES, sample_count = 100, sample_size = 1)]
     fn first_letter(bencher: Bencher, residents: usize) {
         fixtures::with_app(residents, |app| {

@@ -19,6 +19,11 @@ pub fn haystack(row: &ClientRow) -> String {
 /// Search texts (see [`haystack`]) by number, prepared for the matcher once rather than
 /// on every key, and kept end to end in one block of memory, so that a search over
 /// 100,000 of them reads a few megabytes front to back.
+///
+/// Beside each text lie which letters and digits it has, by what comes before them (a
+/// space or the start, a letter, a digit): a text without every character of a query
+/// cannot match it, and the score of a one-character query depends on nothing else, so
+/// the first letter typed, which matches nearly everyone, needs no matcher at all.
 #[derive(Default)]
 pub struct Keys {
     /// The ASCII texts (nearly all), end to end.
@@ -27,6 +32,42 @@ pub struct Keys {
     wide: Vec<char>,
     /// Per text: where it starts, its length, and which of the two holds it.
     spans: Vec<(u32, u32, bool)>,
+    /// Per text: its characters after a space or at the start, after a letter, after a
+    /// digit (see [`char_bit`]); [`UNKNOWN`] for a text of anything else.
+    chars: Vec<[u64; 3]>,
+}
+
+/// Marks a text whose characters are not known (not only `a`-`z`, `0`-`9` and spaces).
+const UNKNOWN: u64 = 1 << 63;
+
+/// The bit of a letter or digit of a folded text.
+fn char_bit(b: u8) -> Option<u64> {
+    match b {
+        b'a'..=b'z' => Some(1 << (b - b'a')),
+        b'0'..=b'9' => Some(1 << (26 + b - b'0')),
+        _ => None,
+    }
+}
+
+/// The characters of `text` by what comes before them, or [`UNKNOWN`].
+fn char_classes(text: &str) -> [u64; 3] {
+    // One character is scored as a whole-text match; leave that to the matcher.
+    if text.len() < 2 {
+        return [UNKNOWN; 3];
+    }
+    let mut classes = [0u64; 3];
+    let mut before = 0;
+    for b in text.bytes() {
+        match (b, char_bit(b)) {
+            (b' ', _) => before = 0,
+            (_, Some(bit)) => {
+                classes[before] |= bit;
+                before = if b.is_ascii_digit() { 2 } else { 1 };
+            }
+            _ => return [UNKNOWN; 3],
+        }
+    }
+    classes
 }
 
 impl Keys {
@@ -42,6 +83,7 @@ impl Keys {
     pub fn push(&mut self, text: &str) {
         let span = self.store(text);
         self.spans.push(span);
+        self.chars.push(char_classes(text));
     }
 
     /// Replaces text `i`. The old text's room is not reused (there is a new set of keys
@@ -49,6 +91,7 @@ impl Keys {
     pub fn set(&mut self, i: usize, text: &str) {
         let span = self.store(text);
         self.spans[i] = span;
+        self.chars[i] = char_classes(text);
     }
 
     fn store(&mut self, text: &str) -> (u32, u32, bool) {
@@ -78,12 +121,25 @@ impl Keys {
     }
 }
 
+/// What a query needs of a text, known before the matcher runs (see [`Keys`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Needs {
+    /// Nothing known.
+    Nothing,
+    /// Every one of these characters.
+    All(u64),
+    /// This one character; the score it gets after a space or at the start, after a
+    /// letter, after a digit (the best of those the text has).
+    One(u64, [Option<u32>; 3]),
+}
+
 /// A compiled search, reused across rows and, with [`Search::set_folded`], across queries:
 /// the matcher holds about 135 KB of scratch space, made once.
 pub struct Search {
     pattern: Pattern,
     matcher: Matcher,
     buf: Vec<char>,
+    needs: Needs,
 }
 
 impl Search {
@@ -99,6 +155,7 @@ impl Search {
             pattern: Pattern::default(),
             matcher: Matcher::new(Config::DEFAULT),
             buf: Vec::new(),
+            needs: Needs::Nothing,
         }
     }
 
@@ -107,7 +164,31 @@ impl Search {
     pub fn set_folded(&mut self, folded: &str) -> bool {
         self.pattern
             .reparse(folded, CaseMatching::Ignore, Normalization::Smart);
-        !folded.trim().is_empty()
+        let query = folded.trim();
+        let mut all = 0;
+        for b in query.bytes() {
+            match char_bit(b) {
+                Some(bit) => all |= bit,
+                None if b == b' ' => {}
+                None => all = UNKNOWN,
+            }
+        }
+        self.needs = match query.as_bytes() {
+            _ if all == 0 || all & UNKNOWN != 0 => Needs::Nothing,
+            &[c] => {
+                // The matcher's own score of `c` after each kind of character.
+                let letter = if c == b'x' { b'y' } else { b'x' };
+                let digit = if c == b'1' { b'2' } else { b'1' };
+                let mut after = |before: u8| {
+                    let text = [before, c, b' '];
+                    self.pattern
+                        .score(Utf32Str::Ascii(&text), &mut self.matcher)
+                };
+                Needs::One(all, [after(b' '), after(letter), after(digit)])
+            }
+            _ => Needs::All(all),
+        };
+        !query.is_empty()
     }
 
     /// The match score of a haystack, higher is better; `None` if it does not match.
@@ -116,9 +197,24 @@ impl Search {
             .score(Utf32Str::new(haystack, &mut self.buf), &mut self.matcher)
     }
 
-    /// The same for a prepared text (see [`Keys`]).
-    pub fn score_key(&mut self, key: Utf32Str<'_>) -> Option<u32> {
-        self.pattern.score(key, &mut self.matcher)
+    /// The same for text `i` of `keys`.
+    pub fn score_key(&mut self, keys: &Keys, i: usize) -> Option<u32> {
+        let chars = keys.chars[i];
+        if chars[0] & UNKNOWN == 0 {
+            match self.needs {
+                Needs::One(bit, after) => {
+                    return (0..3)
+                        .filter(|&k| chars[k] & bit != 0)
+                        .filter_map(|k| after[k])
+                        .max();
+                }
+                Needs::All(all) if (chars[0] | chars[1] | chars[2]) & all != all => {
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        self.pattern.score(keys.get(i), &mut self.matcher)
     }
 }
 
@@ -231,11 +327,52 @@ mod tests {
         }
         keys.set(1, "slamet rahayu");
         assert_eq!(keys.len(), 4);
-        for query in ["maskuri", "ñañez", "nanez", "slmt rah", "riyadi"] {
+        for query in ["maskuri", "ñañez", "nanez", "slmt rah", "riyadi", "a", "ñ"] {
             let mut s = Search::new(query).unwrap();
             for (i, t) in texts.iter().enumerate() {
                 let t = if i == 1 { "slamet rahayu" } else { t };
-                assert_eq!(s.score(t), s.score_key(keys.get(i)), "{query} in {t}");
+                assert_eq!(s.score(t), s.score_key(&keys, i), "{query} in {t}");
+            }
+        }
+    }
+
+    /// The shortcuts (a character missing, a one-character query) agree with the
+    /// matcher on every letter and digit, wherever it stands in a text.
+    #[test]
+    fn shortcuts_give_the_matchers_answers() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let demo = crate::demo::generate(crate::demo::SEED, today, 60, "kepala");
+        let mut texts: Vec<String> = demo.clients.iter().map(|c| haystack(&c.row())).collect();
+        texts.extend(
+            [
+                "a",
+                "1",
+                "ab",
+                "ba",
+                "a1",
+                "1a",
+                "11",
+                " a",
+                "x1y2 z",
+                "2026 0001",
+                "a b c",
+            ]
+            .map(String::from),
+        );
+        let mut keys = Keys::default();
+        for t in &texts {
+            keys.push(t);
+        }
+        let mut queries: Vec<String> = ('a'..='z').chain('0'..='9').map(String::from).collect();
+        queries.extend(["su", "sl mt", "20 a", "qz", "muhamad", "9x"].map(String::from));
+        for query in &queries {
+            let mut fast = Search::new(query).unwrap();
+            let mut plain = Search::new(query).unwrap();
+            for (i, text) in texts.iter().enumerate() {
+                let want = plain
+                    .pattern
+                    .score(Utf32Str::new(text, &mut plain.buf), &mut plain.matcher);
+                assert_eq!(fast.score_key(&keys, i), want, "{query:?} in {text:?}");
             }
         }
     }

@@ -180,7 +180,7 @@ impl RollCallScreen {
             .view
             .iter()
             .enumerate()
-            .filter_map(|(pos, &i)| search.score_key(self.keys.get(i)).map(|s| (s, pos)))
+            .filter_map(|(pos, &i)| search.score_key(&self.keys, i).map(|s| (s, pos)))
             .max_by_key(|(s, pos)| (*s, std::cmp::Reverse(*pos)));
         if let Some((_, pos)) = best {
             self.selected = pos;

@@ -358,11 +358,11 @@ impl Roster {
             match among {
                 Some(among) => among[part]
                     .iter()
-                    .filter_map(|&(i, _)| search.score_key(keys.get(i as usize)).map(|s| (i, s)))
+                    .filter_map(|&(i, _)| search.score_key(keys, i as usize).map(|s| (i, s)))
                     .collect(),
                 None => part
                     .filter(|&i| shows(&facets[i]))
-                    .filter_map(|i| search.score_key(keys.get(i)).map(|s| (i as u32, s)))
+                    .filter_map(|i| search.score_key(keys, i).map(|s| (i as u32, s)))
                     .collect(),
             }
         };
