@@ -255,12 +255,12 @@ fn check_invariants(app: &App, service: &Service, size: (u16, u16)) -> Result<()
             );
             for (shown, stored) in roll.rows.iter().zip(&stored.rows) {
                 check!(
-                    shown.client.id == stored.client.id && shown.presence() == stored.presence(),
+                    shown.client == stored.client && shown.presence() == stored.presence(),
                     "roll call row {:?}: shows {:?}, the store has {:?} for {:?}",
-                    shown.client.id,
+                    shown.client,
                     shown.presence(),
                     stored.presence(),
-                    stored.client.id
+                    stored.client
                 );
             }
         }

@@ -133,7 +133,7 @@ fn a_full_roll_call_of_100_with_5_exceptions_takes_at_most_20_keys() {
         .iter()
         .enumerate()
         .filter(|(_, r)| r.presence().is_none())
-        .map(|(i, r)| (i + 1, r.client.id))
+        .map(|(i, r)| (i + 1, r.client))
         .filter(|(n, _)| *n >= 10)
         .step_by(17)
         .take(5)
@@ -161,7 +161,7 @@ fn a_full_roll_call_of_100_with_5_exceptions_takes_at_most_20_keys() {
             .roll
             .rows
             .iter()
-            .find(|r| r.client.id == id)
+            .find(|r| r.client == id)
             .and_then(|r| r.presence())
     };
     let expected = [

@@ -27,7 +27,8 @@ pub fn roll_calls_to_file(
     path: &Path,
 ) -> Result<usize, ExportFailed> {
     let roll_calls = conn.roll_calls(from, to).map_err(ExportFailed::Call)?;
-    let mut rows = export::rollcall_rows(&roll_calls);
+    let residents = conn.list_clients().map_err(ExportFailed::Call)?;
+    let mut rows = export::rollcall_rows(&roll_calls, &residents);
     if let Ok(staff) = conn.list_staff() {
         export::name_staff(&mut rows, &staff);
     }

@@ -181,7 +181,8 @@ impl dyn Connection + '_ {
         expect!(self.call(Request::RollCall(slot)), Reply::RollCall(rc) => rc)
     }
 
-    /// Marks one resident; the row as now stored.
+    /// Marks one resident; the row as now stored, and whether the resident's status
+    /// changed with it (kabur, or back from kabur).
     pub fn mark(
         &mut self,
         slot: ShiftSlot,
@@ -189,7 +190,7 @@ impl dyn Connection + '_ {
         presence: Presence,
         note: String,
         last_seen: Option<chrono::NaiveDateTime>,
-    ) -> Result<RollCallRow, CallError> {
+    ) -> Result<(RollCallRow, bool), CallError> {
         let req = Request::Mark {
             slot,
             client,
@@ -197,7 +198,7 @@ impl dyn Connection + '_ {
             note,
             last_seen,
         };
-        expect!(self.call(req), Reply::Marked { row, .. } => *row)
+        expect!(self.call(req), Reply::Marked { row, status_changed, .. } => (*row, status_changed))
     }
 
     pub fn mark_all_present(

@@ -259,6 +259,15 @@ pub struct ClientRow {
     pub stays: u32,
 }
 
+/// The row of resident `id` among `rows` kept in id order (as the roster list comes);
+/// looked for one by one if the order was not kept.
+pub fn find_row(rows: &[ClientRow], id: ClientId) -> Option<&ClientRow> {
+    match rows.binary_search_by_key(&id, |r| r.id) {
+        Ok(i) => Some(&rows[i]),
+        Err(_) => rows.iter().find(|r| r.id == id),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod client;
+pub mod client_facts;
 pub mod dates;
 pub mod draft;
 pub mod duplicates;
@@ -21,6 +22,7 @@ pub use client::{
     BirthDate, Client, ClientId, ClientRow, Education, Origin, ReferralSource, Religion, Sex,
     Stage, Stay,
 };
+pub use client_facts::ClientFacts;
 pub use draft::{ClientDraft, Field, FieldProblem, Problem};
 pub use nik::{KkNumber, Nik, NikError, NikMismatch};
 pub use refusal::Refusal;

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::client::{Client, ClientId, ClientRow};
+use super::client_facts::{ClientFacts, status_among, stays_cover};
 use super::shift::ShiftSlot;
 use super::status::Status;
 
@@ -68,11 +69,12 @@ pub struct Mark {
     pub at: NaiveDateTime,
 }
 
-/// A roll call row: the resident as they were in that shift, their mark if made, and the
-/// mark their status implies.
+/// A roll call row: who, their mark if made, and the mark their status implies. The
+/// resident's name and room are theirs as they are now: a screen joins them from its
+/// roster rows, so a roll call carries each resident once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RollCallRow {
-    pub client: ClientRow,
+    pub client: ClientId,
     pub mark: Option<Mark>,
     pub implied: Option<Presence>,
 }
@@ -84,24 +86,15 @@ impl RollCallRow {
     }
 }
 
-/// True if one of the resident's stays covers `date`: admitted on or before it and not
-/// exited on or before it. The exit date is the first day a resident is no longer
-/// counted, as the status history has them keluar from that date.
+/// True if one of the resident's stays covers `date` (see `client_facts::stays_cover`).
 pub fn in_residence_on(client: &Client, date: NaiveDate) -> bool {
-    client
-        .stays
-        .iter()
-        .any(|s| s.admitted <= date && s.exited.is_none_or(|exit| exit > date))
+    stays_cover(client.stays.iter().map(|s| (s.admitted, s.exited)), date)
 }
 
 /// The status in effect on `date`: the last history entry dated on or before it.
 pub fn status_on(client: &Client, date: NaiveDate) -> Option<Status> {
-    client
-        .history
-        .iter()
-        .rev()
-        .find(|c| c.date <= date)
-        .map(|c| c.detail.status())
+    let newest_first = client.history.iter().rev();
+    status_among(newest_first.map(|c| (c.date, c.detail.status())), date)
 }
 
 /// Compares two texts as people number rooms and beds: runs of digits by value, the rest
@@ -163,31 +156,39 @@ pub struct RollCall {
 
 impl RollCall {
     /// The roll call of `slot` from the records: every resident in residence on the
-    /// slot's date (`in_residence_on`), as they are now, with their mark in this slot and
-    /// the mark their status on that date implies; in `row_order`. Marks of other slots
-    /// or of residents not in residence then are ignored.
-    pub fn build(slot: ShiftSlot, clients: &[Client], marks: Vec<Mark>, closed: bool) -> RollCall {
+    /// slot's date (`in_residence_on`), with their mark in this slot and the mark their
+    /// status on that date implies; in `row_order` of the residents as they are now.
+    /// Marks of other slots or of residents not in residence then are ignored.
+    pub fn build(
+        slot: ShiftSlot,
+        clients: &[ClientFacts],
+        marks: Vec<Mark>,
+        closed: bool,
+    ) -> RollCall {
         let mut marks: HashMap<ClientId, Mark> = marks
             .into_iter()
             .filter(|m| m.slot == slot)
             .map(|m| (m.client, m))
             .collect();
-        let mut rows: Vec<RollCallRow> = clients
+        let mut present: Vec<&ClientFacts> = clients
             .iter()
-            .filter(|c| in_residence_on(c, slot.date))
+            .filter(|c| c.in_residence_on(slot.date))
+            .collect();
+        present.sort_by(|a, b| row_order(&a.row, &b.row));
+        let rows = present
+            .into_iter()
             .map(|c| RollCallRow {
-                client: c.row(),
-                mark: marks.remove(&c.id),
-                implied: status_on(c, slot.date).and_then(Presence::implied_by),
+                client: c.row.id,
+                mark: marks.remove(&c.row.id),
+                implied: c.status_on(slot.date).and_then(Presence::implied_by),
             })
             .collect();
-        rows.sort_by(|a, b| row_order(&a.client, &b.client));
         RollCall { slot, rows, closed }
     }
 
     /// The row of one resident, if they are in this roll call.
     pub fn row(&self, client: ClientId) -> Option<&RollCallRow> {
-        self.rows.iter().find(|r| r.client.id == client)
+        self.rows.iter().find(|r| r.client == client)
     }
 
     /// Rows with a mark that counts (made or implied).
@@ -290,6 +291,11 @@ mod tests {
         assert_eq!(status_on(&c, d(15)), Some(Status::Exited));
         assert_eq!(status_on(&c, d(20)), Some(Status::Active));
         assert_eq!(status_on(&c, d(4)), None);
+        let facts = ClientFacts::of(&c);
+        for day in [4, 5, 9, 10, 15, 20, 25] {
+            assert_eq!(facts.in_residence_on(d(day)), in_residence_on(&c, d(day)));
+            assert_eq!(facts.status_on(d(day)), status_on(&c, d(day)));
+        }
     }
 
     #[test]
@@ -321,8 +327,9 @@ mod tests {
             client: ClientId(6),
             ..mark.clone()
         };
-        let rc = RollCall::build(slot, &clients, vec![mark.clone(), other_slot], false);
-        let ids: Vec<u64> = rc.rows.iter().map(|r| r.client.id.0).collect();
+        let facts: Vec<ClientFacts> = clients.iter().map(ClientFacts::of).collect();
+        let rc = RollCall::build(slot, &facts, vec![mark.clone(), other_slot], false);
+        let ids: Vec<u64> = rc.rows.iter().map(|r| r.client.0).collect();
         assert_eq!(ids, [6, 5, 1, 4], "A2/2, A2/10, A10, then no room");
         assert_eq!(rc.row(ClientId(1)).unwrap().implied, Some(Presence::Sick));
         assert_eq!(rc.row(ClientId(5)).unwrap().mark, Some(mark));

@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::client::{Client, ClientId, Stage};
+use super::client::{ClientId, Stage};
+use super::client_facts::ClientFacts;
 use super::roll_call::RollCall;
 use super::shift::ShiftSlot;
 use super::status::{Status, StatusDetail};
@@ -36,20 +37,24 @@ pub struct Headcount {
 impl Headcount {
     /// Counts residents by status (in residence means not exited; kabur residents keep
     /// their place until they exit) and this shift's roll call progress.
-    pub fn from_records(clients: &[Client], roll_call: &RollCall, capacity: u32) -> Headcount {
-        let ids = |pred: &dyn Fn(&Client) -> bool| -> Vec<ClientId> {
-            clients.iter().filter(|c| pred(c)).map(|c| c.id).collect()
+    pub fn from_records(clients: &[ClientFacts], roll_call: &RollCall, capacity: u32) -> Headcount {
+        let ids = |pred: &dyn Fn(&ClientFacts) -> bool| -> Vec<ClientId> {
+            clients
+                .iter()
+                .filter(|c| pred(c))
+                .map(|c| c.row.id)
+                .collect()
         };
-        let with = |s: Status| ids(&|c: &Client| c.status() == s);
+        let with = |s: Status| ids(&|c: &ClientFacts| c.row.status == s);
         let unmarked = roll_call
             .rows
             .iter()
             .filter(|r| r.presence().is_none())
-            .map(|r| r.client.id)
+            .map(|r| r.client)
             .collect();
         Headcount {
             groups: vec![
-                (Group::InResidence, ids(&|c: &Client| c.in_residence())),
+                (Group::InResidence, ids(&|c: &ClientFacts| c.in_residence())),
                 (Group::Present, with(Status::Active)),
                 (Group::Leave, with(Status::Leave)),
                 (Group::Sick, with(Status::Sick)),
@@ -98,7 +103,7 @@ pub enum Due {
 /// What the due rules look at.
 pub struct DueContext<'a> {
     pub now: NaiveDateTime,
-    pub clients: &'a [Client],
+    pub clients: &'a [ClientFacts],
     pub roll_call: &'a RollCall,
 }
 
@@ -119,15 +124,15 @@ pub fn due(ctx: &DueContext) -> Vec<Due> {
     RULES.iter().flat_map(|rule| rule(ctx)).collect()
 }
 
-fn residents<'a>(ctx: &'a DueContext) -> impl Iterator<Item = &'a Client> {
+fn residents<'a>(ctx: &'a DueContext) -> impl Iterator<Item = &'a ClientFacts> {
     ctx.clients.iter().filter(|c| c.in_residence())
 }
 
 fn absconded(ctx: &DueContext) -> Vec<Due> {
     residents(ctx)
-        .filter_map(|c| match c.history.last().map(|h| &h.detail) {
-            Some(StatusDetail::Absconded { last_seen }) => Some(Due::AbscondedNotBack {
-                client: c.id,
+        .filter_map(|c| match &c.current {
+            StatusDetail::Absconded { last_seen } => Some(Due::AbscondedNotBack {
+                client: c.row.id,
                 since: *last_seen,
             }),
             _ => None,
@@ -138,10 +143,10 @@ fn absconded(ctx: &DueContext) -> Vec<Due> {
 fn leave_overdue(ctx: &DueContext) -> Vec<Due> {
     let today = ctx.now.date();
     residents(ctx)
-        .filter_map(|c| match c.history.last().map(|h| &h.detail) {
-            Some(StatusDetail::Leave { expected_return }) if *expected_return < today => {
+        .filter_map(|c| match &c.current {
+            StatusDetail::Leave { expected_return } if *expected_return < today => {
                 Some(Due::LeaveOverdue {
-                    client: c.id,
+                    client: c.row.id,
                     expected: *expected_return,
                 })
             }
@@ -166,17 +171,20 @@ fn roll_call_open(ctx: &DueContext) -> Vec<Due> {
 fn no_assessment(ctx: &DueContext) -> Vec<Due> {
     let today = ctx.now.date();
     residents(ctx)
-        .filter(|c| c.details.stage == Stage::Intake)
+        .filter(|c| c.row.stage == Stage::Intake)
         .filter_map(|c| {
-            let days = (today - c.admitted()).num_days();
-            (days >= ASSESSMENT_DAYS).then_some(Due::NoAssessment { client: c.id, days })
+            let days = (today - c.row.admitted).num_days();
+            (days >= ASSESSMENT_DAYS).then_some(Due::NoAssessment {
+                client: c.row.id,
+                days,
+            })
         })
         .collect()
 }
 
 fn no_nik(ctx: &DueContext) -> Vec<Due> {
     residents(ctx)
-        .filter(|c| c.details.nik.is_none())
-        .map(|c| Due::NoNik { client: c.id })
+        .filter(|c| c.row.nik.is_none())
+        .map(|c| Due::NoNik { client: c.row.id })
         .collect()
 }

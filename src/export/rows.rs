@@ -2,10 +2,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::Staff;
+use crate::domain::client::find_row;
 use crate::domain::names::display_name;
 use crate::domain::roll_call::{Presence, RollCall};
 use crate::domain::shift::Shift;
+use crate::domain::{ClientRow, Staff};
 
 /// Where a row's presence comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,13 +39,14 @@ pub struct RollCallRecord {
     pub marked_at: Option<NaiveDateTime>,
 }
 
-/// The rows of `roll_calls`, in the order given and each roll call's row order.
-pub fn rollcall_rows(roll_calls: &[RollCall]) -> Vec<RollCallRecord> {
+/// The rows of `roll_calls`, in the order given and each roll call's row order, with the
+/// residents' names and rooms from `residents` (the roster list, in id order).
+pub fn rollcall_rows(roll_calls: &[RollCall], residents: &[ClientRow]) -> Vec<RollCallRecord> {
     let total = roll_calls.iter().map(|rc| rc.rows.len()).sum();
     let mut out = Vec::with_capacity(total);
     for rc in roll_calls {
         for row in &rc.rows {
-            let c = &row.client;
+            let c = find_row(residents, row.client);
             let source = match (&row.mark, row.implied) {
                 (Some(_), _) => MarkSource::Marked,
                 (None, Some(_)) => MarkSource::Implied,
@@ -54,9 +56,9 @@ pub fn rollcall_rows(roll_calls: &[RollCall]) -> Vec<RollCallRecord> {
             out.push(RollCallRecord {
                 date: rc.slot.date,
                 shift: rc.slot.shift,
-                reg_no: c.reg_no.clone(),
-                name: display_name(&c.name, &c.nickname),
-                room: c.room.clone(),
+                reg_no: c.map_or_else(|| format!("#{}", row.client.0), |c| c.reg_no.clone()),
+                name: c.map_or_else(String::new, |c| display_name(&c.name, &c.nickname)),
+                room: c.map_or_else(String::new, |c| c.room.clone()),
                 presence: row.presence(),
                 source,
                 note: mark.map(|m| m.note.clone()).unwrap_or_default(),

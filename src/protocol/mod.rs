@@ -22,7 +22,8 @@ use crate::domain::{
 
 /// Bumped whenever a request, reply or notice changes shape.
 /// 3: `Backup`, `Check`, `TodayView::last_backup`, `Notice::Backup`.
-pub const PROTOCOL_VERSION: u32 = 3;
+/// 4: a roll call row names its resident by id.
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// A status change as the user enters it; who and when are added by the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,7 +306,7 @@ impl Reply {
             } => {
                 let mut out = vec![Notice::RollCall(*slot)];
                 if *status_changed {
-                    out.push(Notice::Client(row.client.id));
+                    out.push(Notice::Client(row.client));
                 }
                 out
             }

@@ -45,6 +45,11 @@ pub(super) fn start(opts: &ServeOptions) -> Result<Ready, ServeError> {
     if let Some(setup) = &opts.demo {
         load_demo(dir, &service, clock.as_ref(), setup)?;
     }
+    // Every resident's facts now, so the first screen does not wait for them; a record
+    // that does not decode is reported to whoever asks for it.
+    if let Err(e) = service.store().load_client_facts() {
+        tracing::warn!("cannot read the residents' facts: {e}");
+    }
     let listener = bind(dir, &socket)?;
     restrict(dir, &socket)?;
     if let Err(e) = fs::write(pid_path(dir), format!("{}\n", std::process::id())) {

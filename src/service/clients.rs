@@ -17,7 +17,9 @@ use crate::store::{Tx, TxResult};
 
 /// Every resident as a roster row, in id order.
 pub(super) fn list(act: &Act<'_>) -> Result<Vec<ClientRow>, Refusal> {
-    Ok(act.store.clients()?.iter().map(Client::row).collect())
+    Ok(act
+        .store
+        .with_client_facts(|all| all.iter().map(|f| f.row.clone()).collect())?)
 }
 
 /// One resident in full, with the display name of whoever last changed it.
@@ -36,8 +38,9 @@ pub(super) fn duplicates(
     draft: &ClientDraft,
     editing: Option<ClientId>,
 ) -> Result<Vec<DuplicateMatch>, Refusal> {
-    let rows: Vec<ClientRow> = act.store.clients()?.iter().map(Client::row).collect();
-    Ok(likely_duplicates(draft, &rows, editing))
+    Ok(act
+        .store
+        .with_client_facts(|all| likely_duplicates(draft, all.iter().map(|f| &f.row), editing))?)
 }
 
 /// Adds `problems` and a `NikTaken` problem if the draft's NIK belongs to a resident other

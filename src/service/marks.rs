@@ -87,7 +87,7 @@ fn status_effect(
 /// The row of a resident in a roll call, from their record and mark.
 fn row_of(client: &Client, slot: ShiftSlot, mark: Option<Mark>) -> RollCallRow {
     RollCallRow {
-        client: client.row(),
+        client: client.id,
         mark,
         implied: status_on(client, slot.date).and_then(Presence::implied_by),
     }

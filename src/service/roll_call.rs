@@ -30,10 +30,11 @@ pub(super) fn is_closed(shifts: &ShiftTimes, slot: ShiftSlot, now: NaiveDateTime
 /// The roll call of one shift as it stands now.
 pub(super) fn roll_call(act: &Act<'_>, slot: ShiftSlot) -> Result<RollCall, Refusal> {
     let shifts = facility(act)?.shifts;
-    let clients = act.store.clients()?;
     let marks = act.store.marks_in(slot)?;
     let closed = is_closed(&shifts, slot, act.now);
-    Ok(RollCall::build(slot, &clients, marks, closed))
+    Ok(act
+        .store
+        .with_client_facts(|clients| RollCall::build(slot, clients, marks, closed))?)
 }
 
 /// Every roll call dated `from` to `to` (inclusive, at most `MAX_RANGE_DAYS` days),
@@ -50,24 +51,25 @@ pub(super) fn roll_calls(
         return Err(wrong(RANGE_TOO_LONG));
     }
     let shifts = facility(act)?.shifts;
-    let clients = act.store.clients()?;
     let mut marks = act.store.marks_between(from, to)?.into_iter().peekable();
     let mut out = Vec::new();
     let mut slot = ShiftSlot {
         date: from,
         shift: Shift::Morning,
     };
-    while slot.date <= to && shifts.start(slot) <= act.now {
-        // Marks come in slot order, so each roll call takes the run of marks of its slot.
-        let mut own: Vec<Mark> = Vec::new();
-        while let Some(mark) = marks.next_if(|m| m.slot <= slot) {
-            if mark.slot == slot {
-                own.push(mark);
+    act.store.with_client_facts(|clients| {
+        while slot.date <= to && shifts.start(slot) <= act.now {
+            // Marks come in slot order, so each roll call takes the run of marks of its slot.
+            let mut own: Vec<Mark> = Vec::new();
+            while let Some(mark) = marks.next_if(|m| m.slot <= slot) {
+                if mark.slot == slot {
+                    own.push(mark);
+                }
             }
+            let closed = is_closed(&shifts, slot, act.now);
+            out.push(RollCall::build(slot, clients, own, closed));
+            slot = slot.next();
         }
-        let closed = is_closed(&shifts, slot, act.now);
-        out.push(RollCall::build(slot, &clients, own, closed));
-        slot = slot.next();
-    }
+    })?;
     Ok(out)
 }

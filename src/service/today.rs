@@ -13,15 +13,18 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
     let facility = facility(act)?;
     let shifts = facility.shifts;
     let slot = shifts.slot_at(act.now);
-    let clients = act.store.clients()?;
-    // The current shift has not ended, by definition of `slot_at`.
-    let roll_call = RollCall::build(slot, &clients, act.store.marks_in(slot)?, false);
-    let headcount = Headcount::from_records(&clients, &roll_call, facility.capacity);
-    let due = due(&DueContext {
-        now: act.now,
-        clients: &clients,
-        roll_call: &roll_call,
-    });
+    let marks = act.store.marks_in(slot)?;
+    let (roll_call, headcount, due) = act.store.with_client_facts(|clients| {
+        // The current shift has not ended, by definition of `slot_at`.
+        let roll_call = RollCall::build(slot, clients, marks, false);
+        let headcount = Headcount::from_records(clients, &roll_call, facility.capacity);
+        let due = due(&DueContext {
+            now: act.now,
+            clients,
+            roll_call: &roll_call,
+        });
+        (roll_call, headcount, due)
+    })?;
     Ok(TodayView {
         now: act.now,
         slot,

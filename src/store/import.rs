@@ -138,6 +138,7 @@ impl Store {
         meta.insert(FACILITY_KEY, encode(data.facility)?);
         self.meta.apply_batch(meta).map_err(StoreError::from)?;
         self.flush()?;
+        self.forget_client_facts();
         Ok(())
     }
 }

@@ -5,6 +5,7 @@ pub mod backup;
 mod check;
 pub mod codec;
 mod error;
+mod facts;
 mod handover;
 mod import;
 mod keys;
@@ -112,6 +113,8 @@ pub struct Store {
     handovers: sled::Tree,
     /// The audit sequence last written to the watermark file.
     watermark: Mutex<u64>,
+    /// Every resident in short, for the requests that look at everyone.
+    facts: facts::FactsCache,
 }
 
 impl Store {
@@ -136,6 +139,7 @@ impl Store {
             handovers: tree(HANDOVERS)?,
             db,
             watermark: Mutex::new(0),
+            facts: facts::FactsCache::default(),
         };
         store.check_opened().map_err(|e| match e {
             StoreError::Sled(e) => opening_failed(e),

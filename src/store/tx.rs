@@ -3,6 +3,8 @@
 //!
 //! sled may run the closure more than once, so it must have no side effects outside `Tx`.
 
+use std::cell::RefCell;
+
 use sled::Transactional;
 use sled::transaction::{
     ConflictableTransactionError, TransactionError, TransactionalTree, UnabortableTransactionError,
@@ -56,6 +58,8 @@ pub struct Tx<'a> {
     meta: &'a TransactionalTree,
     marks: &'a TransactionalTree,
     handovers: &'a TransactionalTree,
+    /// Residents written by this run of the closure, for the store's facts once it commits.
+    written: &'a RefCell<Vec<Client>>,
 }
 
 impl Store {
@@ -72,9 +76,12 @@ impl Store {
             &self.marks,
             &self.handovers,
         );
+        let written = RefCell::new(Vec::new());
         // sled 0.34 joins at most 8 trees in one transaction; this is 7.
         let result = trees.transaction(
             |(clients, client_nik, staff, audit, meta, marks, handovers)| {
+                // A rerun starts over.
+                written.borrow_mut().clear();
                 let tx = Tx {
                     clients,
                     client_nik,
@@ -83,6 +90,7 @@ impl Store {
                     meta,
                     marks,
                     handovers,
+                    written: &written,
                 };
                 f(&tx).map_err(|e| e.0)
             },
@@ -92,6 +100,7 @@ impl Store {
             TransactionError::Storage(e) => Refusal::from(StoreError::Sled(e)),
         })?;
         self.flush()?;
+        self.client_facts_changed(&written.into_inner());
         Ok(value)
     }
 }
@@ -139,6 +148,7 @@ impl Tx<'_> {
         }
         self.clients
             .insert(&id_key(client.id.0)[..], encode(client)?)?;
+        self.written.borrow_mut().push(client.clone());
         Ok(())
     }
 

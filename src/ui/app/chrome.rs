@@ -54,7 +54,9 @@ impl App {
                 let head = self.role() == Some(crate::domain::Role::Head);
                 t.render(frame, body, self.lang, &self.theme, &rows, head)
             }
-            Screen::RollCall(r) => r.render(frame, body, self.lang, &self.theme),
+            Screen::RollCall(r) => {
+                r.render(frame, body, self.roster.rows(), self.lang, &self.theme)
+            }
             Screen::Audit(a) => {
                 let label = |r: &crate::domain::audit::RecordRef| self.record_label(r);
                 a.render(frame, body, self.lang, &self.theme, &label)

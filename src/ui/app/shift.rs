@@ -2,6 +2,7 @@
 //! notes, and the lists behind the numbers.
 
 use super::{App, Screen};
+use crate::domain::client::find_row;
 use crate::domain::roll_call::Presence;
 use crate::domain::shift::ShiftSlot;
 use crate::domain::{ClientId, ClientRow};
@@ -49,7 +50,10 @@ impl App {
             },
         };
         match self.conn.roll_call(slot) {
-            Ok(roll) => self.screen = Screen::RollCall(Box::new(RollCallScreen::new(roll))),
+            Ok(roll) => {
+                let screen = RollCallScreen::new(roll, self.roster.rows());
+                self.screen = Screen::RollCall(Box::new(screen));
+            }
             Err(e) => self.fail(&e),
         }
     }
@@ -62,12 +66,12 @@ impl App {
             return;
         }
         if let Ok(roll) = self.conn.roll_call(slot) {
-            screen.set_roll(roll);
+            screen.set_roll(roll, self.roster.rows());
         }
     }
 
     fn row_of(&self, id: ClientId) -> Option<ClientRow> {
-        self.roster.rows().iter().find(|r| r.id == id).cloned()
+        find_row(self.roster.rows(), id).cloned()
     }
 
     pub(super) fn apply_today(&mut self, action: Action) {
@@ -223,7 +227,7 @@ impl App {
                     .roll
                     .rows
                     .iter()
-                    .find(|r| r.client.id == client)
+                    .find(|r| r.client == client)
                     .and_then(|r| r.mark.as_ref())
                     .filter(|m| m.presence == presence)
                     .map(|m| m.note.clone())
@@ -243,15 +247,15 @@ impl App {
                 self.popups.push(Popup::MarkForm(Box::new(form)));
             }
             RollOutcome::AskNote(client) => {
-                let row = screen.roll.rows.iter().find(|r| r.client.id == client);
+                let row = screen.roll.rows.iter().find(|r| r.client == client);
                 let presence = row.and_then(|r| r.presence()).unwrap_or(Presence::Present);
                 let note = row
                     .and_then(|r| r.mark.as_ref())
                     .map(|m| m.note.clone())
                     .unwrap_or_default();
-                let name = row.map(|r| {
-                    crate::domain::names::display_name(&r.client.name, &r.client.nickname)
-                });
+                let name = self
+                    .row_of(client)
+                    .map(|r| crate::domain::names::display_name(&r.name, &r.nickname));
                 let form =
                     MarkForm::note(client, presence, &name.unwrap_or_default(), note, self.lang);
                 self.popups.push(Popup::MarkForm(Box::new(form)));
@@ -260,7 +264,7 @@ impl App {
                 Ok(roll) => {
                     let before = screen.roll.marked();
                     let after = roll.marked();
-                    screen.set_roll(roll);
+                    screen.set_roll(roll, self.roster.rows());
                     self.say(self.lang.f(
                         Msg::RollAllMarked,
                         &[&(after - before.min(after)).to_string()],
@@ -289,12 +293,14 @@ impl App {
         last_seen: Option<chrono::NaiveDateTime>,
     ) -> bool {
         match self.conn.mark(slot, client, presence, note, last_seen) {
-            Ok(row) => {
-                let status_row = row.client.clone();
+            Ok((row, status_changed)) => {
                 if let Screen::RollCall(screen) = &mut self.screen {
                     screen.saved(row);
                 }
-                self.roster.upsert(status_row, false);
+                // Kabur, or back from kabur: the roster shows the new status.
+                if status_changed && let Ok(view) = self.conn.get_client(client) {
+                    self.roster.upsert(view.client.row(), false);
+                }
                 true
             }
             Err(e) => {

@@ -13,9 +13,10 @@ use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::domain::ClientId;
+use crate::domain::client::find_row;
 use crate::domain::names::{display_name, fold};
 use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
+use crate::domain::{ClientId, ClientRow};
 use crate::ui::action::Action;
 use crate::ui::screens::roster::{follow, room_text};
 use crate::ui::search::{Keys, Search};
@@ -64,7 +65,9 @@ pub struct RollCallScreen {
 }
 
 impl RollCallScreen {
-    pub fn new(roll: RollCall) -> RollCallScreen {
+    /// The screen of `roll`, whose residents' names and rooms are among `residents` (the
+    /// roster's rows, in id order).
+    pub fn new(roll: RollCall, residents: &[ClientRow]) -> RollCallScreen {
         let mut screen = RollCallScreen {
             roll,
             view: Vec::new(),
@@ -78,7 +81,7 @@ impl RollCallScreen {
             digits: String::new(),
             jump: None,
         };
-        screen.keys = jump_keys(&screen.roll);
+        screen.keys = jump_keys(&screen.roll, residents);
         screen.refresh(None);
         screen
     }
@@ -93,29 +96,28 @@ impl RollCallScreen {
     }
 
     fn selected_id(&self) -> Option<ClientId> {
-        self.selected_row().map(|r| r.client.id)
+        self.selected_row().map(|r| r.client)
     }
 
     /// A new version of the same or another roll call; the selection stays on the same
     /// resident when they are still shown.
-    pub fn set_roll(&mut self, roll: RollCall) {
+    pub fn set_roll(&mut self, roll: RollCall, residents: &[ClientRow]) {
         let keep = self.selected_id();
         self.roll = roll;
-        self.keys = jump_keys(&self.roll);
+        self.keys = jump_keys(&self.roll, residents);
         self.refresh(keep);
     }
 
     /// One saved row replaces its old version; the selection moves to the next row.
     pub fn saved(&mut self, row: RollCallRow) {
-        let id = row.client.id;
-        if let Some(i) = self.roll.rows.iter().position(|r| r.client.id == id) {
-            self.keys.set(i, &jump_key(&row));
+        let id = row.client;
+        if let Some(i) = self.roll.rows.iter().position(|r| r.client == id) {
             self.roll.rows[i] = row;
         }
         let next = self
             .view
             .get(self.selected + 1)
-            .map(|&i| self.roll.rows[i].client.id);
+            .map(|&i| self.roll.rows[i].client);
         // In the unmarked-only view the marked row leaves; the one after it takes its place.
         self.refresh(if self.unmarked_only { next } else { Some(id) });
         if !self.unmarked_only {
@@ -140,7 +142,7 @@ impl RollCallScreen {
             .and_then(|id| {
                 self.view
                     .iter()
-                    .position(|&i| self.roll.rows[i].client.id == id)
+                    .position(|&i| self.roll.rows[i].client == id)
             })
             .unwrap_or(self.selected)
             .min(self.view.len().saturating_sub(1));
@@ -233,7 +235,7 @@ impl RollCallScreen {
                     .rows
                     .iter()
                     .filter(|r| r.presence().is_none())
-                    .map(|r| r.client.id)
+                    .map(|r| r.client)
                     .collect();
                 if !unmarked.is_empty() {
                     return RollOutcome::AllPresent(unmarked);
@@ -252,7 +254,15 @@ impl RollCallScreen {
         RollOutcome::None
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+    /// Draws the roll call; names and rooms come from `residents` (in id order).
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        residents: &[ClientRow],
+        lang: Lang,
+        theme: &Theme,
+    ) {
         let [title, counts, table] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -279,7 +289,7 @@ impl RollCallScreen {
         let end = (offset + page).min(self.view.len());
         let rows = self.view[offset..end].iter().map(|&i| {
             let r = &self.roll.rows[i];
-            let c = &r.client;
+            let c = find_row(residents, r.client);
             let (mark, style) = match (&r.mark, r.implied) {
                 (Some(m), _) => (
                     text::presence(lang, m.presence).to_string(),
@@ -293,9 +303,9 @@ impl RollCallScreen {
             };
             Row::new([
                 TableCell::from(format!("{:>3}", i + 1)),
-                TableCell::from(room_text(&c.room, &c.bed)),
-                TableCell::from(display_name(&c.name, &c.nickname)),
-                TableCell::from(text::status(lang, c.status)),
+                TableCell::from(c.map_or_else(String::new, |c| room_text(&c.room, &c.bed))),
+                TableCell::from(c.map_or_else(String::new, |c| display_name(&c.name, &c.nickname))),
+                TableCell::from(c.map_or("", |c| text::status(lang, c.status))),
                 TableCell::from(Span::styled(mark, style)),
                 TableCell::from(r.mark.as_ref().map_or("", |m| m.note.as_str()).to_string()),
                 TableCell::from(r.mark.as_ref().map_or("", |m| m.by.as_str()).to_string()),
@@ -382,18 +392,15 @@ impl RollCallScreen {
     }
 }
 
-/// The folded text a name jump looks for in each row.
-fn jump_keys(roll: &RollCall) -> Keys {
+/// The folded text a name jump looks for in each row: name, nickname, reg. no.
+fn jump_keys(roll: &RollCall, residents: &[ClientRow]) -> Keys {
     let mut keys = Keys::default();
     for row in &roll.rows {
-        keys.push(&jump_key(row));
+        let key = find_row(residents, row.client)
+            .map(|c| fold(&format!("{} {} {}", c.name, c.nickname, c.reg_no)));
+        keys.push(&key.unwrap_or_default());
     }
     keys
-}
-
-fn jump_key(row: &RollCallRow) -> String {
-    let c = &row.client;
-    fold(&format!("{} {} {}", c.name, c.nickname, c.reg_no))
 }
 
 /// Marks that need attention stand out; hadir stays plain.
