@@ -154,7 +154,7 @@ fn scrolling_keeps_the_rows_just_passed_in_view() {
     let previous = app.roster.visible().nth(index - 1).unwrap();
     let lines = lines(&buffer);
     assert!(
-        lines[now - 1].contains(&previous.reg_no),
+        lines[now - 1].contains(previous.reg_no.as_str()),
         "the row above the highlight is the one just left:\n{}",
         lines.join("\n")
     );

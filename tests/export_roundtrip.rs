@@ -28,7 +28,7 @@ fn client(id: u64, name: &str, nickname: &str, room: &str, status: Status) -> Cl
     ClientRow {
         id: ClientId(id),
         revision: 1,
-        reg_no: format!("2026/{id:04}"),
+        reg_no: format!("2026/{id:04}").into(),
         name: name.into(),
         nickname: nickname.into(),
         nik: None,

@@ -297,7 +297,7 @@ fn check_after_restart(client: &mut TestClient, acknowledged: &Acknowledged, cyc
         other => panic!("cycle {cycle}: expected Checked, got {other:?}"),
     }
     let stored: Acknowledged = match client.call(Request::ListClients) {
-        Ok(Reply::Clients(rows)) => rows.into_iter().map(|r| (r.id, r.name)).collect(),
+        Ok(Reply::Clients(rows)) => rows.into_iter().map(|r| (r.id, r.name.into())).collect(),
         other => panic!("cycle {cycle}: expected Clients, got {other:?}"),
     };
     for (id, name) in acknowledged {

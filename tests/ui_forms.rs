@@ -161,7 +161,7 @@ fn a_returning_person_is_found_and_gets_a_new_stay() {
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
     insta::assert_snapshot!("duplicates", screen);
-    assert!(screen.contains(&exited.reg_no), "{screen}");
+    assert!(screen.contains(exited.reg_no.as_str()), "{screen}");
     assert!(screen.contains("sudah keluar: membuka berarti memulai tinggal baru"));
     // Put the exited person under the highlight, then open them.
     let Some(mentas::ui::popups::Popup::Duplicates(dups)) = app.popups.last() else {

@@ -90,7 +90,7 @@ fn down_moves_the_highlight_and_scrolls_past_the_page() {
         "selection stays on screen"
     );
     let selected = app.roster.selected_row().unwrap();
-    assert!(lines(&buf)[row as usize].contains(&selected.reg_no));
+    assert!(lines(&buf)[row as usize].contains(selected.reg_no.as_str()));
     key(&mut app, KeyCode::Home);
     assert_eq!(reversed_rows(&render(&app, 80, 24)), vec![0, FIRST_ROW]);
 }
@@ -103,7 +103,7 @@ fn search_tolerates_spelling_variants() {
     type_text(&mut app, "muhamad");
     let buf = render(&app, 80, 24);
     insta::assert_snapshot!("roster_search_muhamad", text(&buf));
-    let found: Vec<String> = app.roster.visible().map(|r| r.name.clone()).collect();
+    let found: Vec<String> = app.roster.visible().map(|r| r.name.to_string()).collect();
     assert!(!found.is_empty());
     assert!(
         found.iter().any(|n| n.contains("Muhammad")),
@@ -180,10 +180,10 @@ fn sorting_by_column() {
         "sorted by name: {names:?}"
     );
     key(&mut app, KeyCode::Char('o')); // registration number
-    let regs: Vec<String> = app.roster.visible().map(|r| r.reg_no.clone()).collect();
+    let regs: Vec<String> = app.roster.visible().map(|r| r.reg_no.to_string()).collect();
     assert!(regs.windows(2).all(|w| w[0] <= w[1]));
     key(&mut app, KeyCode::Char('O'));
-    let regs: Vec<String> = app.roster.visible().map(|r| r.reg_no.clone()).collect();
+    let regs: Vec<String> = app.roster.visible().map(|r| r.reg_no.to_string()).collect();
     assert!(regs.windows(2).all(|w| w[0] >= w[1]));
     assert!(lines(&render(&app, 80, 24))[2].contains("urut: No. Reg▼"));
 }

@@ -29,7 +29,7 @@ fn detail_shows_every_field_with_the_whole_nik_and_the_history() {
         screen.contains(target.nik.as_ref().unwrap().as_str()),
         "whole NIK on the detail screen"
     );
-    assert!(screen.contains(&target.reg_no));
+    assert!(screen.contains(target.reg_no.as_str()));
     for label in [
         "Identitas",
         "NIK",

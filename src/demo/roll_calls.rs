@@ -225,7 +225,7 @@ pub(super) fn take<'a>(
                 client: client.id,
                 presence,
                 note,
-                by,
+                by: by.into(),
                 at,
             });
         }

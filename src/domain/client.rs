@@ -1,5 +1,6 @@
 //! A resident (penerima manfaat, klien): who they are, their stays and where they are now.
 
+use compact_str::CompactString;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -221,9 +222,9 @@ impl Client {
         ClientRow {
             id: self.id,
             revision: self.revision,
-            reg_no: self.reg_no.clone(),
-            name: d.name.clone(),
-            nickname: d.nickname.clone(),
+            reg_no: self.reg_no.as_str().into(),
+            name: d.name.as_str().into(),
+            nickname: d.nickname.as_str().into(),
             nik: d.nik.clone(),
             sex: d.sex,
             birth: d.birth,
@@ -231,21 +232,22 @@ impl Client {
             admitted: self.admitted(),
             stage: d.stage,
             status: self.status(),
-            room: d.room.clone(),
-            bed: d.bed.clone(),
+            room: d.room.as_str().into(),
+            bed: d.bed.as_str().into(),
             stays: self.stays.len() as u32,
         }
     }
 }
 
-/// One roster line: what the list shows, sorts and searches, without the history.
+/// One roster line: what the list shows, sorts and searches, without the history. Its
+/// texts are short and held inline (`CompactString`): a roster of thousands allocates once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientRow {
     pub id: ClientId,
     pub revision: u64,
-    pub reg_no: String,
-    pub name: String,
-    pub nickname: String,
+    pub reg_no: CompactString,
+    pub name: CompactString,
+    pub nickname: CompactString,
     pub nik: Option<Nik>,
     pub sex: Sex,
     pub birth: BirthDate,
@@ -253,8 +255,8 @@ pub struct ClientRow {
     pub admitted: NaiveDate,
     pub stage: Stage,
     pub status: Status,
-    pub room: String,
-    pub bed: String,
+    pub room: CompactString,
+    pub bed: CompactString,
     /// Number of stays so far; above 1 means a returning resident.
     pub stays: u32,
 }

@@ -3,6 +3,7 @@
 //! memory instead of decoding every full record for each screen.
 
 use chrono::NaiveDate;
+use smallvec::SmallVec;
 
 use super::client::{Client, ClientRow};
 use super::status::{Status, StatusDetail};
@@ -12,10 +13,10 @@ use super::status::{Status, StatusDetail};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientFacts {
     pub row: ClientRow,
-    /// Admission and exit date of every stay, oldest first.
-    pub stays: Vec<(NaiveDate, Option<NaiveDate>)>,
-    /// The date and status of every status change, oldest first.
-    pub statuses: Vec<(NaiveDate, Status)>,
+    /// Admission and exit date of every stay, oldest first (most have one).
+    pub stays: SmallVec<[(NaiveDate, Option<NaiveDate>); 1]>,
+    /// The date and status of every status change, oldest first (most have a few).
+    pub statuses: SmallVec<[(NaiveDate, Status); 2]>,
     /// The latest status change's detail (when a leave ends, when kabur was last seen).
     pub current: StatusDetail,
 }

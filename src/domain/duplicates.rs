@@ -81,9 +81,9 @@ mod tests {
         ClientRow {
             id: ClientId(id),
             revision: 1,
-            reg_no: format!("2026/{id:04}"),
+            reg_no: format!("2026/{id:04}").into(),
             name: name.into(),
-            nickname: String::new(),
+            nickname: "".into(),
             nik: nik.map(|n| Nik::parse(n).unwrap()),
             sex: Sex::Male,
             birth: year.map_or(BirthDate::Unknown, BirthDate::ApproxYear),
@@ -91,8 +91,8 @@ mod tests {
             admitted: today(),
             stage: Stage::Intake,
             status: Status::Exited,
-            room: String::new(),
-            bed: String::new(),
+            room: "".into(),
+            bed: "".into(),
             stays: 1,
         }
     }

@@ -4,6 +4,7 @@
 //! for women), month, two-digit year, serial. A NIK that disagrees with a recorded birth
 //! date or sex is a warning, never a refusal: street records are often wrong.
 
+use compact_str::CompactString;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -33,9 +34,10 @@ pub enum NikMismatch {
     Sex,
 }
 
-/// A NIK whose layout has been checked.
+/// A NIK whose layout has been checked. Its sixteen digits are held inline and stored as
+/// the text they are.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Nik(String);
+pub struct Nik(CompactString);
 
 fn sixteen_digits(raw: &str) -> Result<String, NikError> {
     let digits: String = raw
@@ -63,7 +65,7 @@ impl Nik {
         if &digits[0..2] == "00" || &digits[2..4] == "00" || &digits[12..16] == "0000" {
             return Err(NikError::ZeroPart);
         }
-        let nik = Nik(digits);
+        let nik = Nik(digits.into());
         let (day, month) = (nik.day(), two(&nik.0, 8));
         // The century is unknown; 2000 is a leap year, so 29 Feb is accepted here and
         // checked against the recorded birth date by `mismatches`.

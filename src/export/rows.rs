@@ -56,13 +56,13 @@ pub fn rollcall_rows(roll_calls: &[RollCall], residents: &[ClientRow]) -> Vec<Ro
             out.push(RollCallRecord {
                 date: rc.slot.date,
                 shift: rc.slot.shift,
-                reg_no: c.map_or_else(|| format!("#{}", row.client.0), |c| c.reg_no.clone()),
+                reg_no: c.map_or_else(|| format!("#{}", row.client.0), |c| c.reg_no.to_string()),
                 name: c.map_or_else(String::new, |c| display_name(&c.name, &c.nickname)),
-                room: c.map_or_else(String::new, |c| c.room.clone()),
+                room: c.map_or_else(String::new, |c| c.room.to_string()),
                 presence: row.presence(),
                 source,
                 note: mark.map(|m| m.note.clone()).unwrap_or_default(),
-                marked_by: mark.map(|m| m.by.clone()).unwrap_or_default(),
+                marked_by: mark.map(|m| m.by.to_string()).unwrap_or_default(),
                 marked_at: mark.map(|m| m.at),
             });
         }

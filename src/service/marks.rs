@@ -163,7 +163,7 @@ pub(super) fn mark(act: &Act<'_>, input: &MarkInput<'_>) -> Result<Marked, Refus
             client: input.client,
             presence: input.presence,
             note: input.note.to_string(),
-            by: by.to_string(),
+            by: by.into(),
             at: act.now,
         };
         tx.put_mark(&mark)?;
@@ -235,7 +235,7 @@ pub(super) fn mark_all_present(
                 client: id,
                 presence: Presence::Present,
                 note: String::new(),
-                by: by.to_string(),
+                by: by.into(),
                 at: act.now,
             })?;
             marked.push(id);

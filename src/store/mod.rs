@@ -35,8 +35,9 @@ use keys::{
 use crate::domain::audit::AuditEntry;
 use crate::domain::{Client, ClientId, Facility, Nik, Staff};
 
-/// Page cache size: sled's default is far too big for a small office PC.
-const CACHE_BYTES: u64 = 8 << 20;
+/// Page cache size: sled's default is far too big for a small office PC. The screens
+/// that look at every resident read the facts kept in memory (`facts`), not the pages.
+const CACHE_BYTES: u64 = 4 << 20;
 
 /// How often, and how far apart, `open` tries a store whose lock is held.
 const LOCK_TRIES: u32 = 20;

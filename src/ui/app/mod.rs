@@ -295,7 +295,7 @@ impl App {
                 s.fields.type_key(key);
             }
             Screen::Roster => self.roster.type_in_search(key),
-            Screen::RollCall(r) => r.type_jump(key),
+            Screen::RollCall(r) => r.type_jump(key, self.roster.rows()),
             _ => {}
         }
     }

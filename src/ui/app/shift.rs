@@ -50,10 +50,7 @@ impl App {
             },
         };
         match self.conn.roll_call(slot) {
-            Ok(roll) => {
-                let screen = RollCallScreen::new(roll, self.roster.rows());
-                self.screen = Screen::RollCall(Box::new(screen));
-            }
+            Ok(roll) => self.screen = Screen::RollCall(Box::new(RollCallScreen::new(roll))),
             Err(e) => self.fail(&e),
         }
     }
@@ -66,7 +63,7 @@ impl App {
             return;
         }
         if let Ok(roll) = self.conn.roll_call(slot) {
-            screen.set_roll(roll, self.roster.rows());
+            screen.set_roll(roll);
         }
     }
 
@@ -264,7 +261,7 @@ impl App {
                 Ok(roll) => {
                     let before = screen.roll.marked();
                     let after = roll.marked();
-                    screen.set_roll(roll, self.roster.rows());
+                    screen.set_roll(roll);
                     self.say(self.lang.f(
                         Msg::RollAllMarked,
                         &[&(after - before.min(after)).to_string()],

@@ -48,7 +48,8 @@ pub struct RollCallScreen {
     /// Indices into `roll.rows` shown (all, or only the unmarked).
     view: Vec<usize>,
     /// What a name jump searches, per row of `roll.rows`: name, nickname, reg. no, folded.
-    keys: Keys,
+    /// Made at the first jump, not for every roll call opened.
+    keys: Option<Keys>,
     selected: usize,
     /// First view row on screen; kept by `render` (see [`follow`]).
     offset: Cell<usize>,
@@ -65,13 +66,11 @@ pub struct RollCallScreen {
 }
 
 impl RollCallScreen {
-    /// The screen of `roll`, whose residents' names and rooms are among `residents` (the
-    /// roster's rows, in id order).
-    pub fn new(roll: RollCall, residents: &[ClientRow]) -> RollCallScreen {
+    pub fn new(roll: RollCall) -> RollCallScreen {
         let mut screen = RollCallScreen {
             roll,
             view: Vec::new(),
-            keys: Keys::default(),
+            keys: None,
             selected: 0,
             offset: Cell::new(0),
             page: Cell::new(10),
@@ -81,7 +80,6 @@ impl RollCallScreen {
             digits: String::new(),
             jump: None,
         };
-        screen.keys = jump_keys(&screen.roll, residents);
         screen.refresh(None);
         screen
     }
@@ -101,14 +99,16 @@ impl RollCallScreen {
 
     /// A new version of the same or another roll call; the selection stays on the same
     /// resident when they are still shown.
-    pub fn set_roll(&mut self, roll: RollCall, residents: &[ClientRow]) {
+    pub fn set_roll(&mut self, roll: RollCall) {
         let keep = self.selected_id();
         self.roll = roll;
-        self.keys = jump_keys(&self.roll, residents);
+        self.keys = None;
         self.refresh(keep);
     }
 
-    /// One saved row replaces its old version; the selection moves to the next row.
+    /// One saved row replaces its old version; the selection moves on to the next row
+    /// still to be marked (skipping rows a status or a colleague has marked), or to the
+    /// next row when none is left below (as when correcting an ended roll call).
     pub fn saved(&mut self, row: RollCallRow) {
         let id = row.client;
         if let Some(i) = self.roll.rows.iter().position(|r| r.client == id) {
@@ -121,7 +121,13 @@ impl RollCallScreen {
         // In the unmarked-only view the marked row leaves; the one after it takes its place.
         self.refresh(if self.unmarked_only { next } else { Some(id) });
         if !self.unmarked_only {
-            self.move_to(self.selected + 1);
+            let after = self.selected + 1;
+            let open = self.view.get(after..).and_then(|below| {
+                below
+                    .iter()
+                    .position(|&i| self.roll.rows[i].presence().is_none())
+            });
+            self.move_to(open.map_or(after, |p| after + p));
         }
     }
 
@@ -171,18 +177,22 @@ impl RollCallScreen {
         self.move_to(n - 1);
     }
 
-    /// A key typed into the name jump: the selection follows the best match.
-    pub fn type_jump(&mut self, key: KeyEvent) {
+    /// A key typed into the name jump: the selection follows the best match among the
+    /// names in `residents` (the roster's rows, in id order).
+    pub fn type_jump(&mut self, key: KeyEvent, residents: &[ClientRow]) {
         let Some(input) = &mut self.jump else { return };
         input.handle_event(&Event::Key(key));
         let Some(mut search) = Search::new(input.value()) else {
             return;
         };
+        let keys = self
+            .keys
+            .get_or_insert_with(|| jump_keys(&self.roll, residents));
         let best = self
             .view
             .iter()
             .enumerate()
-            .filter_map(|(pos, &i)| search.score_key(&self.keys, i).map(|s| (s, pos)))
+            .filter_map(|(pos, &i)| search.score_key(keys, i).map(|s| (s, pos)))
             .max_by_key(|(s, pos)| (*s, std::cmp::Reverse(*pos)));
         if let Some((_, pos)) = best {
             self.selected = pos;

@@ -150,7 +150,9 @@ impl Roster {
     }
 
     /// Replaces all rows (after loading), keeping the selection on the same resident.
-    pub fn set_rows(&mut self, rows: Vec<ClientRow>) {
+    pub fn set_rows(&mut self, mut rows: Vec<ClientRow>) {
+        // Decoding grows the list by doubling; a roster of thousands keeps only its rows.
+        rows.shrink_to_fit();
         let keep = self.selected_id();
         self.facets = rows.iter().map(|r| (r.status, r.stage)).collect();
         self.names = rows.iter().map(sort_name).collect();
@@ -708,9 +710,9 @@ impl Column {
 
     fn cell(self, row: &ClientRow, lang: Lang, today: NaiveDate) -> TableCell<'static> {
         let s: String = match self {
-            Column::RegNo => row.reg_no.clone(),
+            Column::RegNo => row.reg_no.to_string(),
             Column::Name => display_name(&row.name, &row.nickname),
-            Column::Nickname => row.nickname.clone(),
+            Column::Nickname => row.nickname.to_string(),
             Column::Nik => row.nik.as_ref().map_or_else(|| "-".into(), |n| n.masked()),
             Column::Sex => text::sex_short(lang, row.sex).into(),
             Column::Age => age_text(row.birth, today),
@@ -752,12 +754,13 @@ mod tests {
             .map(|k| {
                 let mut row = demo[k % len].row();
                 row.id = ClientId(k as u64 + 1);
-                row.reg_no = format!("{}/{k:05}", 2000 + k % 27);
+                row.reg_no = format!("{}/{k:05}", 2000 + k % 27).into();
                 row.name = format!(
                     "{} {}",
                     demo[k % len].details.name,
                     demo[(k / len) % len].details.name
-                );
+                )
+                .into();
                 row
             })
             .collect()
