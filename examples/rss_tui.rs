@@ -36,6 +36,8 @@ fn main() {
         eprintln!("usage: rss_tui DIR (the data dir of a running mentas server)");
         std::process::exit(2);
     };
+    let show = |what: &str| println!("{what:<14} VmHWM {:>6} kB", status_kb("VmHWM"));
+    show("before");
     let conn = match SocketConnection::connect(dir, None) {
         Ok(conn) => conn,
         Err(e) => {
@@ -58,11 +60,15 @@ fn main() {
         app.handle(AppEvent::Key(KeyEvent::new(code, KeyModifiers::NONE)));
         draw(app);
     };
+    show("first frame");
     press(&mut app, KeyCode::F(6));
+    show("Klien");
     press(&mut app, KeyCode::Char('/'));
     press(&mut app, KeyCode::Char('a'));
+    show("search \"a\"");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(7));
+    show("Apel");
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
     }

@@ -170,7 +170,7 @@ fn filters_by_status_and_stage_and_shows_exited_on_request() {
 #[test]
 fn sorting_by_column() {
     let (mut app, _dir) = demo_app(100, Lang::Id);
-    let names: Vec<String> = app
+    let names: Vec<_> = app
         .roster
         .visible()
         .map(mentas::ui::screens::roster::sort_name)

@@ -2,6 +2,7 @@
 //! the TUI and the server share, and the messages and framing that carry them over the
 //! Unix socket (`wire`, `frame`).
 
+mod exact;
 pub mod frame;
 pub mod wire;
 
@@ -259,7 +260,7 @@ pub struct ClientView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     Hello(SessionInfo),
-    Clients(Vec<ClientRow>),
+    Clients(#[serde(deserialize_with = "exact::vec")] Vec<ClientRow>),
     Client(Box<ClientView>),
     Duplicates(Vec<DuplicateMatch>),
     /// A command succeeded and is on disk; holds the resident as now stored.

@@ -15,6 +15,8 @@ use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use compact_str::CompactString;
+
 use crate::domain::names::{display_name, fold};
 use crate::domain::{BirthDate, ClientId, ClientRow, Stage, Status};
 use crate::ui::action::Action;
@@ -92,7 +94,7 @@ pub struct Roster {
     /// searched.
     keys: Option<Keys>,
     /// The name each row sorts by (see [`sort_name`]), same order as `rows`.
-    names: Vec<String>,
+    names: Vec<CompactString>,
     /// Every row (index into `rows`) in the current sort order, filters not applied.
     order: Vec<usize>,
     /// Indices into `rows`, filtered and sorted.
@@ -619,13 +621,13 @@ fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T]) -> Option<T> {
 }
 
 /// Residents known only by a nickname sort among the others by that nickname.
-pub fn sort_name(row: &ClientRow) -> String {
+pub fn sort_name(row: &ClientRow) -> CompactString {
     let name = if row.name.trim().is_empty() {
         &row.nickname
     } else {
         &row.name
     };
-    name.trim().to_lowercase()
+    name.trim().to_lowercase().into()
 }
 
 /// Sorts unknown ages last.
@@ -770,7 +772,7 @@ mod tests {
     /// by name and registration number. `texts` are the rows' search texts.
     fn expected(rows: &[ClientRow], texts: &[String], query: &str) -> Vec<ClientId> {
         let mut search = Search::new(query);
-        let mut found: Vec<(u32, String, &str, ClientId)> = rows
+        let mut found: Vec<(u32, CompactString, &str, ClientId)> = rows
             .iter()
             .zip(texts)
             .filter(|(r, _)| r.status != Status::Exited)
