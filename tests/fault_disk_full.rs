@@ -1,5 +1,6 @@
 //! Disk full: the store's writes fail for real and the user sees it, nothing failed is
-//! acknowledged or left behind, and the app keeps running.
+//! acknowledged or shown, and the app keeps running: the server refuses the write, then
+//! stops (a client or the service manager starts it again, on what is on disk).
 //!
 //! The server is a real `mentas serve` process whose file size limit (`RLIMIT_FSIZE`) is
 //! lowered, once its data is loaded, to the size its store files have: sled's next write
@@ -15,16 +16,19 @@ use std::fs;
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use mentas::client::{CallError, Connection, LocalConnection};
+use mentas::client::autostart::{StartSpec, serve_args};
+use mentas::client::{CallError, ConnEvent, Connection, LocalConnection, SocketConnection};
 use mentas::domain::{ClientId, Refusal};
+use mentas::protocol::frame::write_frame;
+use mentas::protocol::wire::{ClientMsg, ServerMsg};
 use mentas::protocol::{Reply, Request};
-use mentas::server::{own_username, socket_path};
+use mentas::server::{own_username, pid_path, socket_path};
 use mentas::store::Store;
 use mentas::ui::app::App;
 use mentas::ui::text::Lang;
@@ -84,6 +88,18 @@ impl ServerProcess {
         prlimit(Some(self.pid()), Resource::Fsize, limit).unwrap();
     }
 
+    /// Waits for the server to exit by itself.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let until = Instant::now() + server_support::PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < until, "the server did not exit");
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Stops the server with SIGTERM and waits; returns whether it exited by itself.
     fn stop(mut self) -> bool {
         kill_process(self.pid(), Signal::TERM).unwrap();
@@ -120,7 +136,7 @@ fn largest_store_file(dir: &Path) -> u64 {
 
 fn names(client: &mut server_support::TestClient) -> HashMap<ClientId, String> {
     match client.call(Request::ListClients) {
-        Ok(Reply::Clients(rows)) => rows.into_iter().map(|r| (r.id, r.name)).collect(),
+        Ok(Reply::Clients(rows)) => rows.into_iter().map(|r| (r.id, r.name.into())).collect(),
         other => panic!("expected Clients, got {other:?}"),
     }
 }
@@ -129,6 +145,8 @@ fn names(client: &mut server_support::TestClient) -> HashMap<ClientId, String> {
 struct Full {
     server: ServerProcess,
     client: server_support::TestClient,
+    /// A second session, connected before the disk filled up.
+    other: server_support::TestClient,
     /// Every resident the server acknowledged, before and up to the refusal.
     acknowledged: HashMap<ClientId, String>,
     /// The name in the write that was refused.
@@ -141,6 +159,7 @@ fn fill_the_disk() -> (tempfile::TempDir, Full) {
     let dir = server_support::prepared_dir_headed_by(&own_username());
     let server = ServerProcess::start(dir.path());
     let mut client = server_support::TestClient::connect(dir.path());
+    let other = server_support::TestClient::connect(dir.path());
     let mut acknowledged = HashMap::new();
     for n in 0..5 {
         let c = client.create(&format!("Warga {n}"));
@@ -166,6 +185,7 @@ fn fill_the_disk() -> (tempfile::TempDir, Full) {
         }
     }
     let (refused, why) = refused.expect("a write failed once the disk was full");
+    assert_eq!(why, "File too large (os error 27)", "the OS's words");
     eprintln!(
         "disk full at {limit} bytes: {} writes acknowledged, then refused after {:.1?}: {why}",
         acknowledged.len(),
@@ -174,6 +194,7 @@ fn fill_the_disk() -> (tempfile::TempDir, Full) {
     let full = Full {
         server,
         client,
+        other,
         acknowledged,
         refused,
     };
@@ -188,46 +209,61 @@ fn assert_no_panic_logged(dir: &Path) {
     }
 }
 
-#[test]
-fn a_full_disk_refuses_the_write_keeps_serving_and_loses_nothing_acknowledged() {
-    let (dir, mut full) = fill_the_disk();
-    let client = &mut full.client;
+/// Everything the server logged.
+fn server_log(dir: &Path) -> String {
+    fs::read_dir(mentas::server::log_dir(dir))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect()
+}
 
-    // Still serving: reads answer, and further writes are refused the same way.
-    let shown = names(client);
-    for (id, name) in &full.acknowledged {
-        assert_eq!(shown.get(id), Some(name), "{id:?} still readable");
-    }
-    match client.call(Request::CreateClient(server_support::draft("Sesudah"))) {
-        Err(Refusal::Storage(_)) => {}
-        other => panic!("expected another storage refusal, got {other:?}"),
-    }
-    // Room again. sled 0.34 keeps its first I/O error for good: every write of this
-    // server process is refused until it is restarted.
-    full.server.limit_file_size(None);
-    match client.call(Request::CreateClient(server_support::draft("Ada ruang"))) {
-        Err(Refusal::Storage(_)) => {}
-        Ok(Reply::Saved(c)) => {
-            // A later sled that recovers: fine too, as long as it is acknowledged.
-            full.acknowledged.insert(c.id, c.details.name);
-        }
-        other => panic!("expected a storage refusal or Saved, got {other:?}"),
-    }
-    assert_eq!(client.count_clients(), shown.len(), "reads still answer");
+#[test]
+fn a_full_disk_refuses_the_write_stops_the_server_and_loses_nothing_acknowledged() {
+    let (dir, full) = fill_the_disk();
     let Full {
-        server,
-        client,
-        acknowledged,
+        mut server,
+        mut client,
+        other,
+        mut acknowledged,
         refused,
     } = full;
+    drop(other);
+
+    // The refusal was the last word: the server closes the connection and exits with a
+    // failure (so a service manager restarts it), cleaning up as a normal exit does.
+    assert!(client.is_closed_by_server(), "the connection ends");
+    let status = server.wait_exit();
+    assert!(
+        !status.success(),
+        "the server exits with a failure: {status}"
+    );
+    assert!(!socket_path(dir.path()).exists(), "the socket is removed");
+    assert!(!pid_path(dir.path()).exists(), "the pid file is removed");
+    let log = server_log(dir.path());
+    assert!(
+        log.contains("the store failed to write"),
+        "the server logs why it stopped: {log}"
+    );
+    assert_no_panic_logged(dir.path());
+
+    // Started again with room on the disk: it serves every acknowledged write, and
+    // writes again. The write that hit the full disk may be there, whole, or not at all:
+    // sled may have written its part of the log before the flush failed on what came
+    // after it.
+    let server = ServerProcess::start(dir.path());
+    let mut client = server_support::TestClient::connect(dir.path());
+    let shown = names(&mut client);
+    for (id, name) in &acknowledged {
+        assert_eq!(shown.get(id), Some(name), "{id:?} served after the restart");
+    }
+    let again = client.create("Ada ruang");
+    acknowledged.insert(again.id, again.details.name);
     drop(client);
     assert!(server.stop(), "the server stops on SIGTERM");
     assert_no_panic_logged(dir.path());
 
-    // Restarted: the store opens and holds every acknowledged write. The write that hit
-    // the full disk may be there, whole, or not at all: sled may have written its part of
-    // the log before the flush failed on what came after it. Nothing else is there, and
-    // every resident has its audit entry: nothing half-written.
+    // Nothing else is there, and every resident has its audit entry: nothing
+    // half-written.
     let store = Store::open(dir.path()).unwrap();
     let report = store.check().unwrap();
     assert!(report.is_clean(), "check found {:?}", report.problems);
@@ -261,22 +297,138 @@ fn a_full_disk_refuses_the_write_keeps_serving_and_loses_nothing_acknowledged() 
     assert_eq!(store.audit_entries().unwrap().len(), 1 + stored.len());
 }
 
-/// What a full disk should also mean, and does not yet: sled 0.34 applies a transaction
-/// in memory before the flush that fails, so until the server restarts every client can
-/// read the resident whose save was refused (and the audit entry for it); after a restart
-/// it may or may not be there. The store should refuse reads too once a write has failed,
-/// or the server should restart itself, so that what is shown is what is on disk.
+/// sled 0.34 applies a transaction in memory before the flush that fails, so a server
+/// that kept serving would show the refused resident to everyone until it restarted.
+/// It refuses every request from the failure on and stops: no session is shown it.
 #[test]
-#[ignore = "known bug: a refused write stays readable until the server restarts"]
 fn a_refused_write_is_not_readable_while_the_server_runs() {
-    let (_dir, mut full) = fill_the_disk();
-    let visible = match full.client.call(Request::ListClients) {
-        Ok(Reply::Clients(rows)) => rows.iter().any(|r| r.name == full.refused),
-        // Refusing reads after a failed write is a fix too.
-        Err(Refusal::Storage(_)) => false,
-        other => panic!("expected Clients, got {other:?}"),
+    let (dir, full) = fill_the_disk();
+    let Full {
+        mut server,
+        client,
+        mut other,
+        refused,
+        ..
+    } = full;
+    drop(client);
+    // The other session: refused, or cut off as the server stops; never shown it.
+    match other.try_call(Request::ListClients) {
+        Ok(Ok(Reply::Clients(rows))) => {
+            assert!(
+                rows.iter().all(|r| r.name != refused),
+                "the refused resident is shown as if saved"
+            );
+            panic!("a store that failed to write is still read");
+        }
+        Ok(Err(Refusal::Storage(_))) | Err(_) => {}
+        other => panic!("expected a storage refusal or a closed connection, got {other:?}"),
+    }
+    // A new session gets no further: the socket is gone, or the connection is refused
+    // or cut.
+    if let Ok(stream) = UnixStream::connect(socket_path(dir.path())) {
+        let mut late = server_support::TestClient::raw(stream);
+        let hello = ClientMsg::Hello {
+            version: mentas::protocol::PROTOCOL_VERSION,
+        };
+        if write_frame(late.stream(), &hello).is_ok()
+            && let Ok(ServerMsg::Welcome { .. }) = late.read()
+        {
+            match late.try_call(Request::ListClients) {
+                Ok(Err(Refusal::Storage(_))) | Err(_) => {}
+                other => panic!("a late session was answered: {other:?}"),
+            }
+        }
+    }
+    assert!(!server.wait_exit().success());
+}
+
+/// The TUI's side, over a real socket: the session's save is refused, its connection
+/// drops as the auto-started server stops, and it reconnects to a new server (started by
+/// the session itself) that serves what is on disk and saves again.
+#[test]
+fn a_session_sees_the_refusal_and_carries_on_with_a_new_server() {
+    let dir = server_support::prepared_dir_headed_by(&own_username());
+    // The server ignores SIGXFSZ, as `ServerProcess` does: `sh` sets it, `exec` keeps it.
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "-c".into(),
+        "trap '' XFSZ; exec \"$0\" \"$@\"".into(),
+        EXE.into(),
+    ];
+    args.extend(serve_args(dir.path(), Duration::from_secs(60), None));
+    let spec = StartSpec {
+        exe: "/bin/sh".into(),
+        args,
     };
-    assert!(!visible, "the refused resident is shown as if saved");
+    let mut conn = SocketConnection::connect(dir.path().to_path_buf(), Some(spec)).unwrap();
+    let (tx, events) = mpsc::channel();
+    let sink = std::sync::Mutex::new(tx);
+    conn.subscribe(Box::new(move |e| {
+        let _ = sink.lock().unwrap().send(e);
+    }));
+    let conn: &mut dyn Connection = &mut conn;
+    let mut acknowledged = HashMap::new();
+    for n in 0..3 {
+        let c = conn.create_client(server_support::draft(&format!("Warga {n}")));
+        let c = c.unwrap();
+        acknowledged.insert(c.id, c.details.name);
+    }
+    let old = read_pid(dir.path());
+    let limit = Rlimit {
+        current: Some(largest_store_file(dir.path())),
+        maximum: None,
+    };
+    prlimit(Some(old), Resource::Fsize, limit).unwrap();
+    let mut refused = false;
+    for n in 0..20_000 {
+        match conn.create_client(server_support::draft(&format!("Penuh {n}"))) {
+            Ok(c) => {
+                acknowledged.insert(c.id, c.details.name);
+            }
+            Err(CallError::Refused(Refusal::Storage(_))) => {
+                refused = true;
+                break;
+            }
+            Err(e) => panic!("expected Saved or a storage refusal, got {e:?}"),
+        }
+    }
+    assert!(refused, "a write failed once the disk was full");
+
+    let mut lost = false;
+    loop {
+        match events.recv_timeout(server_support::PATIENCE) {
+            Ok(ConnEvent::Lost(_)) => lost = true,
+            Ok(ConnEvent::Restored) => break,
+            Ok(ConnEvent::Notice(_)) => {}
+            Err(e) => panic!("the session did not come back: {e}"),
+        }
+    }
+    assert!(lost, "the session was told the server went away");
+    let new = read_pid(dir.path());
+    assert_ne!(old, new, "a new server serves");
+    let shown: HashMap<ClientId, String> = conn
+        .list_clients()
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.id, r.name.into()))
+        .collect();
+    for (id, name) in &acknowledged {
+        assert_eq!(shown.get(id), Some(name), "{id:?} served by the new server");
+    }
+    let again = conn.create_client(server_support::draft("Ada ruang"));
+    assert!(again.is_ok(), "the new server saves: {again:?}");
+
+    SocketConnection::ask_to_shut_down(dir.path()).unwrap();
+    let until = Instant::now() + server_support::PATIENCE;
+    while socket_path(dir.path()).exists() {
+        assert!(Instant::now() < until, "the server did not stop");
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The pid of the server of `dir`, from its pid file.
+fn read_pid(dir: &Path) -> Pid {
+    let text = fs::read_to_string(pid_path(dir)).unwrap();
+    Pid::from_raw(text.trim().parse().unwrap()).unwrap()
 }
 
 /// The in-process connection with writes refused the way a full disk refuses them.
@@ -331,7 +483,7 @@ fn a_storage_refusal_is_shown_and_the_form_keeps_its_input() {
     assert!(screen.contains("Sukirno Wijaya"), "the form keeps the name");
     let status = support::lines(&support::render(&app, 80, 24))[22].clone();
     assert!(
-        status.contains("Gangguan penyimpanan: periksa ruang disk"),
+        status.contains("Gangguan penyimpanan: perubahan terakhir belum pasti tersimpan"),
         "the status line says so: {status:?}"
     );
     assert_eq!(app.roster.rows().len(), rows_before, "nothing saved");

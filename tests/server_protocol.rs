@@ -102,6 +102,25 @@ fn a_stale_revision_is_refused_naming_who_changed_it() {
     server.shut_down(dir.path());
 }
 
+/// A storage refusal that wrote nothing to the store (here: a backup file that cannot be
+/// written) is only refused; the server stops only when the store itself failed to write
+/// (see `fault_disk_full.rs`).
+#[test]
+fn a_storage_refusal_that_wrote_nothing_keeps_the_server_serving() {
+    let dir = prepared_dir();
+    let server = start(options(dir.path(), everyone_is(HEAD)));
+    let mut head = TestClient::connect(dir.path());
+    let path = dir.path().join("no such dir").join("backup.mentas");
+    match head.call(Request::Backup { path }) {
+        Err(Refusal::Storage(_)) => {}
+        other => panic!("expected a storage refusal, got {other:?}"),
+    }
+    let created = head.create("Sesudah Cadangan");
+    let mut other = TestClient::connect(dir.path());
+    assert_eq!(other.count_clients(), 1, "still serving {created:?}");
+    server.shut_down(dir.path());
+}
+
 #[test]
 fn a_staff_member_is_refused_what_needs_a_higher_role() {
     let dir = prepared_dir();

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use crate::store::StoreError;
 
-/// A server that could not start; nothing is left behind but what was there before.
+/// A server that could not start (nothing is left behind but what was there before), or
+/// that had to stop (`StoreFailed`).
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The data dir could not be created or read.
@@ -32,4 +33,9 @@ pub enum ServeError {
     /// The system would not start another thread.
     #[error("cannot start the server's threads: {0}")]
     Thread(io::Error),
+    /// A write to the store failed (disk full, I/O error) while serving. sled keeps
+    /// the refused change in memory, so the server stopped rather than show it; started
+    /// again, it serves what is on disk.
+    #[error("stopped: the store could not write ({0}); check the disk space, then start again")]
+    StoreFailed(String),
 }

@@ -38,6 +38,8 @@ pub(super) enum StopReason {
     Asked,
     /// The accept loop ended by itself (the listening socket failed).
     Finished,
+    /// The store failed to write: what it holds in memory is not all on disk.
+    StoreFailed,
 }
 
 /// Counts connections and calls `stop` once, when the server should stop. Returns when it
@@ -94,6 +96,9 @@ impl Waker {
             StopReason::Idle => tracing::info!("stopping: no client for the idle time"),
             StopReason::Asked => tracing::info!("stopping: asked by a client"),
             StopReason::Finished => tracing::info!("stopping"),
+            StopReason::StoreFailed => {
+                tracing::error!("stopping: the store failed to write; a restart reads it from disk")
+            }
         }
         self.stopping.store(true, Ordering::SeqCst);
         if UnixStream::connect(&self.socket).is_err() {

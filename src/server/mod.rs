@@ -14,9 +14,9 @@ mod startup;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, OnceLock};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -70,12 +70,17 @@ struct Shared {
     log: Dispatch,
     /// Connections that have said `Hello` so far.
     hellos: AtomicU64,
+    /// Set when a write to the store failed: what the failure said. From then on nothing
+    /// is read from the store, and the server stops.
+    failed: OnceLock<String>,
 }
 
 /// Serves the data dir until a signal, a client's `Shutdown` (auto-started only) or the
 /// idle time ends it; then flushes the store and removes the socket. Logs go to
-/// `DATA/logs/`; nothing is printed. Errors are about starting; once serving, it ends
-/// cleanly.
+/// `DATA/logs/`; nothing is printed. Errors are about starting, but for `StoreFailed`:
+/// a write to the store failed, and the server stopped (as cleanly) so that no client
+/// sees a change that is not on disk. Whoever started it starts it again: a client, or
+/// the service manager, for which the process exits with a failure.
 pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let dir = opts.data_dir.clone();
     fs::create_dir_all(&dir).map_err(|source| ServeError::DataDir {
@@ -85,11 +90,16 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let log = logging::dispatch(&dir, "server");
     tracing::dispatcher::with_default(&log, || {
         let result = run(opts, &log);
-        if let Err(e) = &result {
-            tracing::error!("not started: {e}");
-            // Another server serving is no failure of the store: nothing to tell.
-            if !matches!(e, ServeError::AlreadyRunning(_)) {
-                let _ = fs::write(start_error_path(&dir), format!("{e}\n"));
+        match &result {
+            Ok(()) => {}
+            // Logged as it happened; a new server may well start.
+            Err(ServeError::StoreFailed(_)) => {}
+            Err(e) => {
+                tracing::error!("not started: {e}");
+                // Another server serving is no failure of the store: nothing to tell.
+                if !matches!(e, ServeError::AlreadyRunning(_)) {
+                    let _ = fs::write(start_error_path(&dir), format!("{e}\n"));
+                }
             }
         }
         result
@@ -133,6 +143,7 @@ fn run(opts: ServeOptions, log: &Dispatch) -> Result<(), ServeError> {
         events: events.clone(),
         log: log.clone(),
         hellos: AtomicU64::new(0),
+        failed: OnceLock::new(),
     });
     tracing::info!(
         pid = std::process::id(),
@@ -184,8 +195,12 @@ fn run(opts: ServeOptions, log: &Dispatch) -> Result<(), ServeError> {
         signals.stop();
     }
     drop(events);
+    let failed = shared.failed.get().cloned();
     finish(&dir, shared, listener, opts.demo);
-    Ok(())
+    match failed {
+        Some(why) => Err(ServeError::StoreFailed(why)),
+        None => Ok(()),
+    }
 }
 
 /// Flushes and closes the store, removing the socket and pid file while it is still held
@@ -196,7 +211,10 @@ fn finish(
     listener: std::os::unix::net::UnixListener,
     demo: Option<DemoSetup>,
 ) {
-    if let Err(e) = shared.service.store().flush() {
+    // A store that failed to write cannot flush: a restart reads what is on disk.
+    if shared.failed.get().is_none()
+        && let Err(e) = shared.service.store().flush()
+    {
         tracing::error!("final flush failed: {e}");
     }
     let _ = fs::remove_file(socket_path(dir));

@@ -49,8 +49,45 @@ impl From<StoreError> for Refusal {
         // The operating system's own words ("No space left on device (os error 28)"), not
         // sled's debug dump of them.
         match e {
-            StoreError::Sled(sled::Error::Io(io)) => Refusal::Storage(io.to_string()),
+            StoreError::Sled(sled::Error::Io(io)) => Refusal::Storage(io_text(&io)),
             other => Refusal::Storage(other.to_string()),
         }
+    }
+}
+
+/// The operating system's words for an I/O error. sled reports a write that failed
+/// earlier (in its background writer) as a copy of the error whose text is the debug
+/// dump of the original, `Os { code: 28, kind: StorageFull, message: "No space left on
+/// device" }`: that is put back as `No space left on device (os error 28)`.
+fn io_text(io: &std::io::Error) -> String {
+    let text = io.to_string();
+    let field = |name: &str, end: char| {
+        let start = text.find(name)? + name.len();
+        let len = text[start..].find(end)?;
+        Some(&text[start..start + len])
+    };
+    let code = field("code: ", ',');
+    let message = field("message: \"", '"');
+    match (text.starts_with("Os {"), code, message) {
+        (true, Some(code), Some(message)) => format!("{message} (os error {code})"),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::*;
+
+    #[test]
+    fn an_io_error_is_told_in_the_operating_systems_words() {
+        let full = io::Error::from_raw_os_error(28);
+        assert_eq!(io_text(&full), "No space left on device (os error 28)");
+        // As sled hands on an error its writer met.
+        let copied = io::Error::new(full.kind(), format!("{full:?}"));
+        assert_eq!(io_text(&copied), "No space left on device (os error 28)");
+        let other = io::Error::other("could not acquire lock");
+        assert_eq!(io_text(&other), "could not acquire lock");
     }
 }

@@ -41,7 +41,10 @@ impl App {
                     let slot = r.roll.slot;
                     self.reload_roll_call(slot);
                 }
-                self.say(self.lang.t(Msg::Reconnected).into());
+                // An error shown (a save the server refused before it stopped) stays.
+                if !self.notice.as_ref().is_some_and(|n| n.error) {
+                    self.say(self.lang.t(Msg::Reconnected).into());
+                }
             }
         }
         true

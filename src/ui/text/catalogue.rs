@@ -265,7 +265,7 @@ catalogue! {
     NotSetUp => "Data belum disiapkan", "The store is not set up yet";
     AlreadySetUp => "Data sudah disiapkan sebelumnya", "The store was already set up";
     NotFound => "Data tidak ditemukan (mungkin dihapus)", "Record not found (perhaps removed)";
-    StorageFailed => "Gangguan penyimpanan: periksa ruang disk dan mulai ulang server mentas; perubahan terakhir belum pasti tersimpan. ({})", "Storage problem: check disk space and restart the mentas server; the last change may not be saved. ({})";
+    StorageFailed => "Gangguan penyimpanan: perubahan terakhir belum pasti tersimpan; periksa ruang disk, lalu periksa perubahan itu. ({})", "Storage problem: the last change may not be saved; check disk space, then check that change. ({})";
     ConnectionLost => "Koneksi terputus: {}", "Connection lost: {}";
     UnexpectedReply => "Jawaban server tidak dikenal; versi mentas berbeda?", "Unexpected reply from the server; different mentas versions?";
     // Today
