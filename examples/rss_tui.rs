@@ -36,6 +36,8 @@ fn main() {
         eprintln!("usage: rss_tui DIR (the data dir of a running mentas server)");
         std::process::exit(2);
     };
+    // As `mentas` does first thing.
+    mentas::allocator::use_one_arena();
     let show = |what: &str| println!("{what:<14} VmHWM {:>6} kB", status_kb("VmHWM"));
     show("before");
     let conn = match SocketConnection::connect(dir, None) {

@@ -5,6 +5,7 @@
 //! `store` (sled), `service` (commands and queries), `client` (the one interface the TUI
 //! uses), `ui` (the terminal).
 
+pub mod allocator;
 pub mod cli;
 pub mod client;
 pub mod clock;
