@@ -195,6 +195,16 @@ fn a_half_done_roll_call_shows_its_progress() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
     key(&mut app, KeyCode::Char('3'));
+    let Screen::RollCall(rc) = &app.screen else {
+        panic!()
+    };
+    let first_open = rc.roll.rows.iter().position(|r| r.presence().is_none());
+    assert!(first_open > Some(0), "the demo's first row is pre-marked");
+    assert_eq!(
+        rc.selected_row().map(|r| r.client),
+        first_open.map(|i| rc.roll.rows[i].client),
+        "the roll call opens on the first row still to be marked"
+    );
     for _ in 0..40 {
         key(&mut app, KeyCode::Char('h'));
     }

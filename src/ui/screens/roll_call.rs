@@ -81,6 +81,9 @@ impl RollCallScreen {
             jump: None,
         };
         screen.refresh(None);
+        // Start on the first row still to be marked.
+        let open = screen.roll.rows.iter().position(|r| r.presence().is_none());
+        screen.selected = open.unwrap_or(0);
         screen
     }
 
