@@ -203,18 +203,10 @@ impl Session<'_> {
     }
 
     /// Runs one request and queues its answer; a change goes out to the other clients.
-    /// Once a write to the store has failed, every request is refused unread.
+    /// Once a write to the store has failed, the service refuses every request unread and
+    /// the connection ends, which stops the server.
     fn call(&self, id: u64, request: Request) -> Option<End> {
         let kind = log_names::request(&request);
-        if let Some(why) = self.shared.failed.get() {
-            tracing::info!(
-                conn = self.conn,
-                kind,
-                "refused: the store failed, stopping"
-            );
-            let result = Err(Refusal::Storage(why.clone()));
-            return self.send(ServerMsg::Result { id, result });
-        }
         let service = &self.shared.service;
         let peers = &self.shared.peers;
         let result = catch_unwind(AssertUnwindSafe(|| match request {
@@ -251,39 +243,20 @@ impl Session<'_> {
                 Vec::new()
             }
         };
-        let failed = matches!(result, Err(Refusal::Storage(_))) && self.store_failed(kind);
+        let failed = matches!(result, Err(Refusal::Storage(_))) && service.failed().is_some();
         let end = self.send(ServerMsg::Result { id, result });
         for notice in &changes {
             self.shared.peers.broadcast(self.conn, notice);
         }
         if failed {
+            tracing::error!(
+                conn = self.conn,
+                kind,
+                "the store failed to write; stopping"
+            );
             return Some(End::StoreFailed);
         }
         end
-    }
-
-    /// Whether the store failed to write, asked after a storage refusal. sled 0.34
-    /// applies a transaction in memory before the flush that fails, and keeps its first
-    /// write error, so every later flush fails too: then the store holds a change that is
-    /// not on disk and that every read would show. The server must not serve it. A
-    /// refusal that wrote nothing (a damaged record, a backup file that cannot be written)
-    /// leaves a store that flushes, and serving goes on.
-    fn store_failed(&self, kind: &str) -> bool {
-        let Err(e) = self.shared.service.store().flush() else {
-            return false;
-        };
-        let why = match Refusal::from(e) {
-            Refusal::Storage(text) => text,
-            other => other.to_string(),
-        };
-        tracing::error!(
-            conn = self.conn,
-            kind,
-            "the store failed to write ({why}); refusing everything and stopping, so that \
-             nothing is shown that is not on disk"
-        );
-        let _ = self.shared.failed.set(why);
-        true
     }
 
     /// Queues `msg` for this client; `WriterGone` if nobody will write it.

@@ -14,9 +14,9 @@ mod startup;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, OnceLock};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -70,9 +70,6 @@ struct Shared {
     log: Dispatch,
     /// Connections that have said `Hello` so far.
     hellos: AtomicU64,
-    /// Set when a write to the store failed: what the failure said. From then on nothing
-    /// is read from the store, and the server stops.
-    failed: OnceLock<String>,
 }
 
 /// Serves the data dir until a signal, a client's `Shutdown` (auto-started only) or the
@@ -143,7 +140,6 @@ fn run(opts: ServeOptions, log: &Dispatch) -> Result<(), ServeError> {
         events: events.clone(),
         log: log.clone(),
         hellos: AtomicU64::new(0),
-        failed: OnceLock::new(),
     });
     tracing::info!(
         pid = std::process::id(),
@@ -195,7 +191,7 @@ fn run(opts: ServeOptions, log: &Dispatch) -> Result<(), ServeError> {
         signals.stop();
     }
     drop(events);
-    let failed = shared.failed.get().cloned();
+    let failed = shared.service.failed().map(str::to_string);
     finish(&dir, shared, listener, opts.demo);
     match failed {
         Some(why) => Err(ServeError::StoreFailed(why)),
@@ -212,7 +208,7 @@ fn finish(
     demo: Option<DemoSetup>,
 ) {
     // A store that failed to write cannot flush: a restart reads what is on disk.
-    if shared.failed.get().is_none()
+    if shared.service.failed().is_none()
         && let Err(e) = shared.service.store().flush()
     {
         tracing::error!("final flush failed: {e}");

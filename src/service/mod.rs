@@ -16,7 +16,7 @@ mod status;
 mod today;
 mod trail;
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -29,11 +29,17 @@ use crate::store::Store;
 pub use roles::needed_role;
 
 /// The service over one store. Shareable between threads; commands that write run one
-/// at a time.
+/// at a time, and nothing reads while one does.
 pub struct Service {
     store: Store,
     clock: Arc<dyn Clock>,
-    writes: Mutex<()>,
+    /// Held for writing by a command that writes, for reading by every other. It guards
+    /// no data, so a panic in a command cannot have left anything half-done behind it:
+    /// poisoning is ignored.
+    lock: RwLock<()>,
+    /// Set when a write reached the store but not the disk (see `check_store`): what the
+    /// failure said. From then on every request is refused, before it reads anything.
+    failed: OnceLock<String>,
 }
 
 /// One command's circumstances: the store, who acts, and when (WIB).
@@ -49,7 +55,8 @@ impl Service {
         Service {
             store,
             clock,
-            writes: Mutex::new(()),
+            lock: RwLock::new(()),
+            failed: OnceLock::new(),
         }
     }
 
@@ -58,15 +65,55 @@ impl Service {
         &self.store
     }
 
-    /// Held while a command writes. The mutex guards no data, so a panic in another
-    /// command cannot have left anything half-done behind it: poisoning is ignored.
-    fn write_lock(&self) -> MutexGuard<'_, ()> {
-        self.writes.lock().unwrap_or_else(|e| e.into_inner())
+    /// What the store's failure to write said, once one has happened: the server then
+    /// stops, and a new one reads what is on disk.
+    pub fn failed(&self) -> Option<&str> {
+        self.failed.get().map(String::as_str)
     }
 
     /// Runs one request as the OS user `username`. Every request but `Hello` and `Setup`
-    /// first needs an active account with the role `needed_role` names for it.
+    /// first needs an active account with the role `needed_role` names for it. A request
+    /// that writes runs alone; the others run side by side.
     pub fn dispatch(&self, username: &str, request: Request) -> Result<Reply, Refusal> {
+        if writes(&request) {
+            let _write = self.lock.write().unwrap_or_else(PoisonError::into_inner);
+            self.refuse_if_failed()?;
+            let result = self.run(username, request);
+            if matches!(result, Err(Refusal::Storage(_))) {
+                self.check_store();
+            }
+            result
+        } else {
+            let _read = self.lock.read().unwrap_or_else(PoisonError::into_inner);
+            self.refuse_if_failed()?;
+            self.run(username, request)
+        }
+    }
+
+    fn refuse_if_failed(&self) -> Result<(), Refusal> {
+        match self.failed.get() {
+            Some(why) => Err(Refusal::Storage(why.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// After a storage refusal, with the write lock still held: sled 0.34 applies a
+    /// transaction in memory before the flush that fails, and keeps its first write
+    /// error, so every later flush fails too. Then memory holds a change that is not on
+    /// disk, and no request may read it. A refusal that wrote nothing (a damaged record, a
+    /// backup file that cannot be written) leaves a store that flushes.
+    fn check_store(&self) {
+        if let Err(e) = self.store.flush() {
+            let why = match Refusal::from(e) {
+                Refusal::Storage(text) => text,
+                other => other.to_string(),
+            };
+            tracing::error!("the store failed to write ({why}); refusing every request");
+            let _ = self.failed.set(why);
+        }
+    }
+
+    fn run(&self, username: &str, request: Request) -> Result<Reply, Refusal> {
         let needed = needed_role(&request);
         let act = || self.act(username, needed);
         match request {
@@ -85,7 +132,6 @@ impl Service {
                 note,
                 last_seen,
             } => {
-                let _write = self.write_lock();
                 let input = marks::MarkInput {
                     slot,
                     client,
@@ -101,29 +147,21 @@ impl Service {
                 })
             }
             Request::MarkAllPresent { slot, clients } => {
-                let _write = self.write_lock();
                 let act = act()?;
                 marks::mark_all_present(&act, slot, &clients)?;
                 roll_call::roll_call(&act, slot).map(Reply::MarkedAll)
             }
-            Request::AddHandover { text } => {
-                let _write = self.write_lock();
-                handover::add(&act()?, &text).map(Reply::Handover)
-            }
+            Request::AddHandover { text } => handover::add(&act()?, &text).map(Reply::Handover),
             Request::Handovers { before, limit } => {
                 handover::list(&act()?, before, limit).map(Reply::Handovers)
             }
-            Request::SetShiftTimes(times) => {
-                let _write = self.write_lock();
-                shifts::set(&act()?, times).map(Reply::FacilitySaved)
-            }
+            Request::SetShiftTimes(times) => shifts::set(&act()?, times).map(Reply::FacilitySaved),
             Request::Hello => setup::hello(&self.store, username).map(Reply::Hello),
             Request::Setup {
                 facility_name,
                 capacity,
                 head_name,
             } => {
-                let _write = self.write_lock();
                 let now = self.clock.now();
                 setup::setup(
                     &self.store,
@@ -143,50 +181,35 @@ impl Service {
             Request::CheckDuplicates { draft, editing } => {
                 clients::duplicates(&act()?, &draft, editing).map(Reply::Duplicates)
             }
-            Request::CreateClient(draft) => {
-                let _write = self.write_lock();
-                saved(clients::create(&act()?, &draft))
-            }
+            Request::CreateClient(draft) => saved(clients::create(&act()?, &draft)),
             Request::UpdateClient {
                 id,
                 base_revision,
                 draft,
-            } => {
-                let _write = self.write_lock();
-                saved(clients::update(&act()?, id, base_revision, &draft))
-            }
+            } => saved(clients::update(&act()?, id, base_revision, &draft)),
             Request::ChangeStatus {
                 id,
                 base_revision,
                 change,
-            } => {
-                let _write = self.write_lock();
-                saved(status::change(&act()?, id, base_revision, &change))
-            }
+            } => saved(status::change(&act()?, id, base_revision, &change)),
             Request::Readmit {
                 id,
                 base_revision,
                 admitted,
                 referral,
-            } => {
-                let _write = self.write_lock();
-                saved(status::readmit(
-                    &act()?,
-                    id,
-                    base_revision,
-                    admitted,
-                    referral,
-                ))
-            }
+            } => saved(status::readmit(
+                &act()?,
+                id,
+                base_revision,
+                admitted,
+                referral,
+            )),
             Request::ListStaff => staff::list(&act()?).map(Reply::Staff),
             Request::AddStaff {
                 username: new_user,
                 display_name,
                 role,
-            } => {
-                let _write = self.write_lock();
-                staff::add(&act()?, &new_user, &display_name, role).map(Reply::StaffSaved)
-            }
+            } => staff::add(&act()?, &new_user, &display_name, role).map(Reply::StaffSaved),
             Request::UpdateStaff {
                 username: target,
                 base_revision,
@@ -194,7 +217,6 @@ impl Service {
                 role,
                 active,
             } => {
-                let _write = self.write_lock();
                 let change = staff::StaffChange {
                     display_name: &display_name,
                     role,
@@ -203,16 +225,8 @@ impl Service {
                 staff::update(&act()?, &target, base_revision, change).map(Reply::StaffSaved)
             }
             Request::ListAudit(filter) => trail::list(&act()?, &filter).map(Reply::Audit),
-            // No command runs while the store is copied or checked: sled has no
-            // snapshots, and the index must not be caught half-way through a change.
-            Request::Backup { path } => {
-                let _write = self.write_lock();
-                backup::backup(&act()?, &path).map(Reply::BackedUp)
-            }
-            Request::Check => {
-                let _write = self.write_lock();
-                backup::check(&act()?).map(Reply::Checked)
-            }
+            Request::Backup { path } => backup::backup(&act()?, &path).map(Reply::BackedUp),
+            Request::Check => backup::check(&act()?).map(Reply::Checked),
         }
     }
 
@@ -237,8 +251,40 @@ impl Service {
     /// Loads demo data into a store without a facility (`AlreadySetUp` otherwise),
     /// flushed once at the end.
     pub fn load_demo(&self, data: &DemoData) -> Result<(), Refusal> {
-        let _write = self.write_lock();
+        let _write = self.lock.write().unwrap_or_else(PoisonError::into_inner);
         setup::load_demo(&self.store, self.clock.now(), data)
+    }
+}
+
+/// Whether a request writes. Backup and Check only read, but run while nothing writes:
+/// sled has no snapshots, and an index must not be caught half-way through a change.
+/// Add each new request here.
+fn writes(request: &Request) -> bool {
+    match request {
+        Request::Setup { .. }
+        | Request::CreateClient(_)
+        | Request::UpdateClient { .. }
+        | Request::ChangeStatus { .. }
+        | Request::Readmit { .. }
+        | Request::AddStaff { .. }
+        | Request::UpdateStaff { .. }
+        | Request::Mark { .. }
+        | Request::MarkAllPresent { .. }
+        | Request::AddHandover { .. }
+        | Request::SetShiftTimes(_) => true,
+        Request::Hello
+        | Request::ListClients
+        | Request::GetClient(_)
+        | Request::CheckDuplicates { .. }
+        | Request::ListStaff
+        | Request::ListAudit(_)
+        | Request::Today
+        | Request::Online
+        | Request::RollCall(_)
+        | Request::RollCalls { .. }
+        | Request::Handovers { .. }
+        | Request::Backup { .. }
+        | Request::Check => false,
     }
 }
 
