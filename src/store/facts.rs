@@ -36,7 +36,8 @@ impl Store {
         if loaded(&cache) {
             return Ok(());
         }
-        let mut all = Vec::with_capacity(self.clients.len());
+        // (sled counts a tree's entries by reading them all: no capacity up front.)
+        let mut all = Vec::new();
         for item in self.clients.iter() {
             let (key, bytes) = item?;
             let client: Client = decode(&bytes, read_u64(&key, "client key", "clients")?)?;
