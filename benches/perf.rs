@@ -293,9 +293,9 @@ mod search {
         bench_typing(bencher, residents, "muhamad");
     }
 
-    /// A registration number's digits, which nearly every resident's search text holds:
-    /// the slowest kind of query (every key scores nearly every row in full). "2026" and
-    /// deleting it again: 8 keys.
+    /// The year of a registration number, which nearly every resident's starts with: a
+    /// number, looked for in registration numbers and NIKs as typed (not fuzzy-matched),
+    /// and every key of it scores nearly every row. "2026" and deleting it again: 8 keys.
     #[divan::bench(args = SIZES)]
     fn per_key_digits(bencher: Bencher, residents: usize) {
         bench_typing(bencher, residents, "2026");
