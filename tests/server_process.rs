@@ -125,7 +125,11 @@ fn an_auto_started_demo_server_detaches_and_goes_with_its_dir_when_idle() {
 
     // Its own session, no terminal, nothing of ours open.
     let server = pid.as_raw_nonzero().get();
-    assert_eq!(session_of(&server.to_string()), server, "leads its own session");
+    assert_eq!(
+        session_of(&server.to_string()),
+        server,
+        "leads its own session"
+    );
     assert_ne!(session_of("self"), server);
     for fd in 0..3 {
         let target = fs::read_link(format!("/proc/{}/fd/{fd}", pid.as_raw_nonzero())).unwrap();

@@ -218,7 +218,11 @@ fn a_half_done_roll_call_shows_its_progress() {
     // Forty h marked forty rows that needed a mark: rows pre-marked from a status (izin,
     // sakit, dirujuk, kabur) were stepped over, not overwritten.
     assert_eq!(rc.roll.count(Presence::Present), 40);
-    let implied = rc.roll.rows.iter().filter(|r| r.mark.is_none() && r.implied.is_some());
+    let implied = rc
+        .roll
+        .rows
+        .iter()
+        .filter(|r| r.mark.is_none() && r.implied.is_some());
     assert_eq!(marked, 40 + implied.count());
     assert!(
         screen.contains(&format!("{marked} dari {total} ditandai")),

@@ -1,7 +1,7 @@
 //! A resident (penerima manfaat, klien): who they are, their stays and where they are now.
 
-use compact_str::CompactString;
 use chrono::{Datelike, NaiveDate};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::dates::years_between;

@@ -4,8 +4,8 @@
 //! for women), month, two-digit year, serial. A NIK that disagrees with a recorded birth
 //! date or sex is a warning, never a refusal: street records are often wrong.
 
-use compact_str::CompactString;
 use chrono::{Datelike, NaiveDate};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::client::{BirthDate, Sex};
