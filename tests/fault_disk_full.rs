@@ -441,20 +441,7 @@ const DISK_FULL: &str = "No space left on device (os error 28)";
 
 impl Connection for FullDisk {
     fn call(&mut self, request: Request) -> Result<Reply, CallError> {
-        let write = matches!(
-            request,
-            Request::Setup { .. }
-                | Request::CreateClient(_)
-                | Request::UpdateClient { .. }
-                | Request::ChangeStatus { .. }
-                | Request::Readmit { .. }
-                | Request::AddStaff { .. }
-                | Request::UpdateStaff { .. }
-                | Request::Mark { .. }
-                | Request::MarkAllPresent { .. }
-                | Request::AddHandover { .. }
-                | Request::SetShiftTimes(_)
-        );
+        let write = mentas::service::writes(&request);
         if write && self.full.load(Ordering::SeqCst) {
             return Err(CallError::Refused(Refusal::Storage(DISK_FULL.into())));
         }

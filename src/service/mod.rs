@@ -256,10 +256,10 @@ impl Service {
     }
 }
 
-/// Whether a request writes. Backup and Check only read, but run while nothing writes:
-/// sled has no snapshots, and an index must not be caught half-way through a change.
-/// Add each new request here.
-fn writes(request: &Request) -> bool {
+/// Whether a request writes (and so runs alone). Backup and Check only read, but run
+/// while nothing writes: sled has no snapshots, and an index must not be caught half-way
+/// through a change. Add each new request here.
+pub fn writes(request: &Request) -> bool {
     match request {
         Request::Setup { .. }
         | Request::CreateClient(_)
