@@ -18,7 +18,8 @@ use crate::domain::Role;
 use crate::protocol::{BackupSummary, CheckReport, Request};
 use crate::server::{self, DemoSetup, Identity, ServeError, ServeOptions};
 use crate::store::{Store, StoreError};
-use crate::ui::{self, text::Lang};
+use crate::ui;
+use crate::ui::text::{Lang, Msg};
 
 fn dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("id", "mentas", "mentas")
@@ -190,6 +191,13 @@ fn tui(cli: &Cli) -> Result<(), String> {
     } else {
         IDLE_EXIT
     };
+    // A big demo takes seconds to make: say so rather than leave the screen blank.
+    if let Some(d) = demo
+        && d.residents > 1_000
+        && !server::demo_marker_path(&dir).exists()
+    {
+        eprintln!("{}", lang.f(Msg::DemoMaking, &[&d.residents.to_string()]));
+    }
     let conn = connect(&dir, start_spec(&dir, idle, demo)?)?;
     // Unexpected errors (a panic) go to the data dir's log, never over the screen.
     let _ = tracing::dispatcher::set_global_default(server::logging::dispatch(&dir, "tui"));

@@ -402,6 +402,7 @@ catalogue! {
     // Connection
     Offline => "Koneksi terputus, menyambung ulang… Isian Anda aman. ({})", "Connection lost, reconnecting… Your input is safe. ({})";
     Reconnected => "Tersambung kembali; data dimuat ulang.", "Reconnected; data reloaded.";
+    DemoMaking => "mentas: membuat data demo untuk {} penghuni, beberapa detik…", "mentas: making demo data for {} residents, a few seconds…";
     ConflictCompare => "{}. Yang berbeda ditandai !. Ctrl-S simpan versi Anda · Ctrl-T ambil versi lain · Esc batal", "{}. Differences are marked !. Ctrl-S saves yours · Ctrl-T takes theirs · Esc cancels";
     TheirVersion => "versi lain: {}", "their version: {}";
     TookTheirs => "Versi terbaru dimuat ke formulir.", "The latest version is now in the form.";
