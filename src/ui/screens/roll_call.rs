@@ -2,8 +2,6 @@
 //! izin, sakit or dirujuk come pre-marked from their status; typing a row number or part
 //! of a name jumps there. Every mark is saved as it is made.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,10 +16,11 @@ use crate::domain::names::{display_name, fold};
 use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
 use crate::domain::{ClientId, ClientRow};
 use crate::ui::action::Action;
-use crate::ui::screens::roster::{follow, room_text};
+use crate::ui::screens::roster::room_text;
 use crate::ui::search::{Keys, Search};
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::text_field;
 
 /// What the roll call asks the app to do.
@@ -51,9 +50,7 @@ pub struct RollCallScreen {
     /// Made at the first jump, not for every roll call opened.
     keys: Option<Keys>,
     selected: usize,
-    /// First view row on screen; kept by `render` (see [`follow`]).
-    offset: Cell<usize>,
-    page: Cell<usize>,
+    scroll: Scroll,
     pub unmarked_only: bool,
     /// Rows marked (made or implied), and how many of each presence, in the order of
     /// `Presence::ALL`: counted when the rows change, not on every frame.
@@ -72,8 +69,7 @@ impl RollCallScreen {
             view: Vec::new(),
             keys: None,
             selected: 0,
-            offset: Cell::new(0),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
             unmarked_only: false,
             marked: 0,
             counts: [0; Presence::ALL.len()],
@@ -93,7 +89,7 @@ impl RollCallScreen {
 
     /// Position in the view of the first row on screen at the last draw.
     pub fn offset(&self) -> usize {
-        self.offset.get()
+        self.scroll.offset()
     }
 
     fn selected_id(&self) -> Option<ClientId> {
@@ -206,22 +202,13 @@ impl RollCallScreen {
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
-        let page = self.page.get().max(1);
+        if let Some(to) = self.scroll.step(&action, self.selected, self.view.len()) {
+            self.selected = to;
+            return RollOutcome::None;
+        }
         let id = self.selected_id();
         let mark = |p: Presence| id.map_or(RollOutcome::None, |id| RollOutcome::Mark(id, p));
         match action {
-            Action::Up => self.move_to(self.selected.saturating_sub(1)),
-            Action::Down => self.move_to(self.selected + 1),
-            Action::PageUp => {
-                self.offset.set(self.offset.get().saturating_sub(page));
-                self.move_to(self.selected.saturating_sub(page));
-            }
-            Action::PageDown => {
-                self.offset.set(self.offset.get() + page);
-                self.move_to(self.selected + page);
-            }
-            Action::Home => self.move_to(0),
-            Action::End => self.move_to(self.view.len().saturating_sub(1)),
             Action::Digit(d) => self.digit(d),
             Action::Search => self.jump = Some(Input::default()),
             Action::SearchDone | Action::SearchClear => self.jump = None,
@@ -285,7 +272,6 @@ impl RollCallScreen {
         self.render_title(frame, title, lang, theme);
         self.render_counts(frame, counts, lang, theme);
         let page = table.height.saturating_sub(1) as usize;
-        self.page.set(page.max(1));
         let header = Row::new([
             lang.t(Msg::RollColNo),
             lang.t(Msg::ColRoom),
@@ -297,8 +283,7 @@ impl RollCallScreen {
         ])
         .style(theme.table_header);
         // Keep the selection on screen; the view only moves when it must, and then jumps.
-        let offset = follow(self.offset.get(), self.selected, page, self.view.len());
-        self.offset.set(offset);
+        let offset = self.scroll.place(page, self.selected, self.view.len());
         let end = (offset + page).min(self.view.len());
         let rows = self.view[offset..end].iter().map(|&i| {
             let r = &self.roll.rows[i];

@@ -1,7 +1,6 @@
 //! Klien: the resident roster. Search, filters by status and stage, sorting, and a table
 //! that builds only the rows on screen, so 10,000 residents scroll as smoothly as 100.
 
-use std::cell::Cell;
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
@@ -21,6 +20,7 @@ use crate::ui::action::Action;
 use crate::ui::search::{Keys, Search, haystack, narrows, rank};
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::text_field;
 
 /// Columns the roster can sort by, in the order `o` steps through them.
@@ -98,10 +98,7 @@ pub struct Roster {
     /// Indices into `rows`, filtered and sorted.
     view: Vec<usize>,
     selected: usize,
-    /// First view row on screen; kept by `render` (see [`follow`]).
-    offset: Cell<usize>,
-    /// Visible body rows at the last draw; paging and scrolling use it.
-    page: Cell<usize>,
+    scroll: Scroll,
     pub search: Input,
     pub searching: bool,
     /// Reused for every search (its matcher is made once).
@@ -130,8 +127,7 @@ impl Roster {
             order: Vec::new(),
             view: Vec::new(),
             selected: 0,
-            offset: Cell::new(0),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
             search: Input::default(),
             searching: false,
             matcher: Search::empty(),
@@ -237,7 +233,7 @@ impl Roster {
 
     /// Position in the view of the first row on screen at the last draw.
     pub fn offset(&self) -> usize {
-        self.offset.get()
+        self.scroll.offset()
     }
 
     /// Which rows (by their status and stage) the filters let through.
@@ -364,10 +360,6 @@ impl Roster {
         }
     }
 
-    fn move_to(&mut self, index: usize) {
-        self.selected = index.min(self.view.len().saturating_sub(1));
-    }
-
     /// A key typed while the search line has focus (text, not a bound action).
     pub fn type_in_search(&mut self, key: KeyEvent) {
         if self.search.handle_event(&Event::Key(key)).is_some() {
@@ -377,22 +369,13 @@ impl Roster {
 
     /// Applies an action; returns what the app should do next.
     pub fn apply(&mut self, action: Action) -> RosterOutcome {
-        let page = self.page.get().max(1);
+        if let Some(to) = self.scroll.step(&action, self.selected, self.view.len()) {
+            self.selected = to;
+            return RosterOutcome::None;
+        }
         let id = self.selected_id();
         let kept = self.view.get(self.selected).copied();
         match action {
-            Action::Up => self.move_to(self.selected.saturating_sub(1)),
-            Action::Down => self.move_to(self.selected + 1),
-            Action::PageUp => {
-                self.offset.set(self.offset.get().saturating_sub(page));
-                self.move_to(self.selected.saturating_sub(page));
-            }
-            Action::PageDown => {
-                self.offset.set(self.offset.get() + page);
-                self.move_to(self.selected + page);
-            }
-            Action::Home => self.move_to(0),
-            Action::End => self.move_to(self.view.len().saturating_sub(1)),
             Action::Search => {
                 self.searching = true;
                 // Now rather than on the first letter, which should come back at once.
@@ -457,7 +440,6 @@ impl Roster {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         self.render_info(frame, info, lang, theme);
         let page = table_area.height.saturating_sub(1) as usize;
-        self.page.set(page.max(1));
         let columns = columns_for(table_area.width);
         let header = Row::new(columns.iter().map(|c| lang.t(c.title()))).style(theme.table_header);
         if self.view.is_empty() {
@@ -478,8 +460,7 @@ impl Roster {
             );
             return;
         }
-        let offset = follow(self.offset.get(), self.selected, page, self.view.len());
-        self.offset.set(offset);
+        let offset = self.scroll.place(page, self.selected, self.view.len());
         let end = (offset + page).min(self.view.len());
         let rows = self.view[offset..end].iter().map(|&i| {
             let row = &self.rows[i];
@@ -547,34 +528,6 @@ impl Roster {
 
 /// A score no match has, marking rows a search did not match.
 const NO_MATCH: u32 = u32::MAX;
-
-/// Rows of context kept beside the selection when the view jumps (at most a quarter of
-/// the page).
-const JUMP_CONTEXT: usize = 3;
-
-/// The first row to show so that `selected` is on a page of `page` rows out of `len`,
-/// moving the view as seldom as possible.
-///
-/// Over a slow link, scrolling a table by one row costs a repaint of every row on screen
-/// (about 1.7 KB at 80×24) where moving the highlight costs about 200 bytes. So the view
-/// does not creep along row by row: when the selection steps off the bottom, the view
-/// jumps so that the selected row lands near the top, the few rows just passed still
-/// above it (and the other way round going up). The next page's worth of keys then only
-/// move the highlight: Down averages about 300 bytes a key instead of 1,700, and the eye
-/// finds its place by the rows it has just read. Editors have long done the same on
-/// slow terminals (vi's `scrolljump`).
-pub(crate) fn follow(offset: usize, selected: usize, page: usize, len: usize) -> usize {
-    let page = page.max(1);
-    let context = JUMP_CONTEXT.min(page / 4);
-    let offset = if selected >= offset + page {
-        selected - context
-    } else if selected < offset {
-        (selected + context + 1).saturating_sub(page)
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(page))
-}
 
 fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T]) -> Option<T> {
     match current {
@@ -807,19 +760,5 @@ mod tests {
             type_key(&mut roster, KeyCode::Char(c));
         }
         assert_eq!(roster.visible().next().map(|r| r.id), Some(target.id));
-    }
-
-    #[test]
-    fn the_view_jumps_only_when_the_selection_leaves_the_page() {
-        // 18 rows on the page, 3 kept as context.
-        assert_eq!(follow(0, 17, 18, 100), 0);
-        assert_eq!(follow(0, 18, 18, 100), 15);
-        assert_eq!(follow(15, 14, 18, 100), 0);
-        assert_eq!(follow(40, 39, 18, 100), 25);
-        // Never past the end, never before the start, whatever the page.
-        assert_eq!(follow(0, 99, 18, 100), 82);
-        assert_eq!(follow(90, 95, 18, 100), 82);
-        assert_eq!(follow(0, 0, 0, 0), 0);
-        assert_eq!(follow(5, 2, 1, 10), 2);
     }
 }

@@ -3,4 +3,5 @@
 pub mod choice;
 pub mod form_fields;
 pub mod popup;
+pub mod scroll;
 pub mod text_field;
