@@ -143,9 +143,7 @@ impl Roster {
     }
 
     /// Replaces all rows (after loading), keeping the selection on the same resident.
-    pub fn set_rows(&mut self, mut rows: Vec<ClientRow>) {
-        // Decoding grows the list by doubling; a roster of thousands keeps only its rows.
-        rows.shrink_to_fit();
+    pub fn set_rows(&mut self, rows: Vec<ClientRow>) {
         let keep = self.selected_id();
         self.facets = rows.iter().map(|r| (r.status, r.stage)).collect();
         self.names = rows.iter().map(sort_name).collect();
