@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use directories::ProjectDirs;
 
-use crate::cli::{Cli, Command, ExportCommand, FormatArg, ServeArgs, StaffCommand};
+use crate::cli::{Cli, Command, ExportCommand, RollcallArgs, ServeArgs, StaffCommand};
+use crate::client::autostart::StartError;
 use crate::client::autostart::{DEMO_IDLE_EXIT, IDLE_EXIT, StartSpec, serve_args};
 use crate::client::{Connection, SocketConnection, socket::ConnectError};
 use crate::clock::{Clock, SystemClock};
@@ -65,12 +66,14 @@ fn is_empty_dir(dir: &Path) -> bool {
 
 /// Runs mentas as the command line asks. Errors are one line, for the user.
 pub fn run(cli: Cli) -> Result<(), String> {
+    // How long a server this mentas starts waits for clients after the last one left.
+    let idle = cli.idle_exit.unwrap_or(IDLE_EXIT);
     match &cli.command {
         None => tui(&cli),
-        Some(Command::Serve(args)) => serve(&data_dir(&cli)?, args),
-        Some(Command::Staff(cmd)) => staff(&data_dir(&cli)?, cmd),
-        Some(Command::Export(cmd)) => export(&data_dir(&cli)?, cmd),
-        Some(Command::Backup { file }) => backup(&data_dir(&cli)?, file),
+        Some(Command::Serve(args)) => serve(&data_dir(&cli)?, args, idle),
+        Some(Command::Staff(cmd)) => staff(&data_dir(&cli)?, cmd, idle),
+        Some(Command::Export(cmd)) => export(&data_dir(&cli)?, cmd, idle),
+        Some(Command::Backup { file }) => backup(&data_dir(&cli)?, file, idle),
         Some(Command::Restore { file }) => restore(&data_dir(&cli)?, file),
         Some(Command::Check) => check(&data_dir(&cli)?),
     }
@@ -97,9 +100,35 @@ fn may_start_server(dir: &Path) -> bool {
     }
 }
 
+/// The group that may use `dir`: the group of its socket, else of the dir itself (a
+/// setgid dir of the service's group), else `mentas`.
+fn service_group(dir: &Path) -> String {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(server::socket_path(dir))
+        .or_else(|_| fs::metadata(dir))
+        .ok()
+        .and_then(|meta| uzers::get_group_by_gid(meta.gid()))
+        .and_then(|group| group.name().to_str().map(String::from))
+        .unwrap_or_else(|| "mentas".into())
+}
+
+/// What a user refused by the permissions of `dir` is told: that it is a permission
+/// matter (the server may well be running), and who can let them in, with the command.
+fn permission_denied(dir: &Path, lang: Lang) -> String {
+    let user = server::own_username();
+    let group = service_group(dir);
+    let dir = dir.display().to_string();
+    lang.f(
+        Msg::LaunchPermissionDenied,
+        &[&user, &dir, &group, &group, &user],
+    )
+}
+
 /// Connects to the server of `dir`, offering to replace an older auto-started one.
-fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
+/// Refusals are worded in `lang`.
+fn connect(dir: &Path, start: StartSpec, lang: Lang) -> Result<SocketConnection, String> {
     let start = may_start_server(dir).then_some(start);
+    let may_start = start.is_some();
     match SocketConnection::connect(dir.to_path_buf(), start.clone()) {
         Ok(conn) => Ok(conn),
         Err(
@@ -127,12 +156,26 @@ fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
-            SocketConnection::connect(dir.to_path_buf(), start).map_err(|e| e.to_string())
+            SocketConnection::connect(dir.to_path_buf(), start)
+                .map_err(|e| connect_error(dir, e, may_start, lang))
         }
-        Err(e @ ConnectError::Mismatch { .. }) => Err(format!(
-            "{e}; ask the administrator to restart the service (systemctl restart mentas)"
-        )),
-        Err(ConnectError::Io(e)) if start.is_none() => Err(match start_error(dir) {
+        Err(e) => Err(connect_error(dir, e, may_start, lang)),
+    }
+}
+
+/// A failed connection to the server of `dir` as one line: a permission refusal first (a
+/// server may be running, just not for this user), then, where the user may not start a
+/// server, that the service is not running.
+fn connect_error(dir: &Path, e: ConnectError, may_start: bool, lang: Lang) -> String {
+    match e {
+        ConnectError::Start(StartError::PermissionDenied { dir }) => permission_denied(&dir, lang),
+        e @ ConnectError::Mismatch { .. } => {
+            format!("{e}; ask the administrator to restart the service (systemctl restart mentas)")
+        }
+        ConnectError::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            permission_denied(dir, lang)
+        }
+        ConnectError::Io(e) if !may_start => match start_error(dir) {
             // The service tried and could not start (a damaged store, say).
             Some(why) => format!(
                 "the mentas service for {} is not running: {why}",
@@ -142,8 +185,8 @@ fn connect(dir: &Path, start: StartSpec) -> Result<SocketConnection, String> {
                 "the mentas service for {} is not running ({e}); ask the administrator (systemctl start mentas)",
                 dir.display()
             ),
-        }),
-        Err(e) => Err(e.to_string()),
+        },
+        e => e.to_string(),
     }
 }
 
@@ -186,11 +229,10 @@ fn tui(cli: &Cli) -> Result<(), String> {
     } else {
         (data_dir(cli)?, None)
     };
-    let idle = if demo.is_some_and(|d| d.remove_dir_on_exit) {
-        DEMO_IDLE_EXIT
-    } else {
-        IDLE_EXIT
-    };
+    let idle = idle_exit(cli, demo.is_some());
+    // A server started for a TUI that then cannot open its terminal would only sit idle:
+    // make sure of the terminal first.
+    terminal_works().map_err(|e| lang.f(Msg::LaunchNoTerminal, &[&e.to_string()]))?;
     // A big demo takes seconds to make: say so rather than leave the screen blank.
     if let Some(d) = demo
         && d.residents > 1_000
@@ -198,21 +240,41 @@ fn tui(cli: &Cli) -> Result<(), String> {
     {
         eprintln!("{}", lang.f(Msg::DemoMaking, &[&d.residents.to_string()]));
     }
-    let conn = connect(&dir, start_spec(&dir, idle, demo)?)?;
+    let conn = connect(&dir, start_spec(&dir, idle, demo)?, lang)?;
     // Unexpected errors (a panic) go to the data dir's log, never over the screen.
     let _ = tracing::dispatcher::set_global_default(server::logging::dispatch(&dir, "tui"));
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     ui::run(Box::new(conn), lang, clock).map_err(|e| e.to_string())
 }
 
-fn serve(dir: &Path, args: &ServeArgs) -> Result<(), String> {
+/// How long the server a TUI starts waits after its last client: a demo's (throwaway or
+/// kept in --data DIR) goes soon; otherwise `--idle-exit`, `MENTAS_IDLE_EXIT` or ten
+/// minutes.
+fn idle_exit(cli: &Cli, demo: bool) -> Duration {
+    if demo {
+        DEMO_IDLE_EXIT
+    } else {
+        cli.idle_exit.unwrap_or(IDLE_EXIT)
+    }
+}
+
+/// Whether the TUI can take over this terminal: raw mode switched on and straight back
+/// off, as the TUI will switch it on (no terminal at all, as under cron or `ssh host
+/// mentas` without `-t`, fails here).
+fn terminal_works() -> io::Result<()> {
+    use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+    enable_raw_mode()?;
+    disable_raw_mode()
+}
+
+fn serve(dir: &Path, args: &ServeArgs, idle: Duration) -> Result<(), String> {
     let demo = args.demo_residents.map(|n| DemoSetup {
         residents: n as usize,
         remove_dir_on_exit: args.remove_dir_on_exit,
     });
     if !args.foreground {
         // Detach: the same command in its own session, in the foreground of that.
-        let idle = args.idle_exit.map_or(IDLE_EXIT, Duration::from_secs);
+        let idle = args.idle_exit.unwrap_or(idle);
         let spec = start_spec(dir, idle, demo)?;
         let stream =
             crate::client::autostart::connect_or_start(dir, &spec).map_err(|e| e.to_string())?;
@@ -221,7 +283,7 @@ fn serve(dir: &Path, args: &ServeArgs) -> Result<(), String> {
         return Ok(());
     }
     let idle_exit = match (args.idle_exit, args.auto_started) {
-        (Some(secs), _) => Some(Duration::from_secs(secs)),
+        (Some(idle), _) => Some(idle),
         (None, true) => Some(IDLE_EXIT),
         (None, false) => None,
     };
@@ -236,8 +298,8 @@ fn serve(dir: &Path, args: &ServeArgs) -> Result<(), String> {
 }
 
 /// `mentas staff …`: through the server, as the OS user running it (who must be kepala).
-fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
-    let mut conn = connect(dir, start_spec(dir, IDLE_EXIT, None)?)?;
+fn staff(dir: &Path, cmd: &StaffCommand, idle: Duration) -> Result<(), String> {
+    let mut conn = connect(dir, start_spec(dir, idle, None)?, Lang::En)?;
     let conn: &mut dyn Connection = &mut conn;
     let err = |e: crate::client::CallError| ui::text::call_error(Lang::En, &e);
     let find = |conn: &mut dyn Connection, user: &str| {
@@ -249,8 +311,10 @@ fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
     };
     match cmd {
         StaffCommand::List => {
+            // Asked first: someone who may not list staff sees only the refusal.
+            let all = conn.list_staff().map_err(err)?;
             println!("{:<16} {:<30} {:<11} active", "user", "name", "role");
-            for s in conn.list_staff().map_err(err)? {
+            for s in all {
                 let role = match s.role {
                     Role::Staff => "staf",
                     Role::Supervisor => "supervisor",
@@ -296,23 +360,20 @@ fn staff(dir: &Path, cmd: &StaffCommand) -> Result<(), String> {
 }
 
 /// `mentas export rollcall …`: through the server, as the OS user running it.
-fn export(dir: &Path, cmd: &ExportCommand) -> Result<(), String> {
-    let ExportCommand::Rollcall {
+fn export(dir: &Path, cmd: &ExportCommand, idle: Duration) -> Result<(), String> {
+    let ExportCommand::Rollcall(RollcallArgs {
         from,
         to,
+        shift,
         format,
         out,
-    } = cmd;
-    let to = to.unwrap_or(*from);
-    if to < *from {
-        return Err("--to is before --from".into());
-    }
-    let format = match format {
-        FormatArg::Csv => crate::export::Format::Csv,
-        FormatArg::Xlsx => crate::export::Format::Xlsx,
+    }) = cmd;
+    let mut conn = connect(dir, start_spec(dir, idle, None)?, Lang::En)?;
+    let spec = crate::client::export::ExportSpec {
+        format: *format,
+        shift: *shift,
     };
-    let mut conn = connect(dir, start_spec(dir, IDLE_EXIT, None)?)?;
-    let rows = crate::client::export::roll_calls_to_file(&mut conn, *from, to, format, out)
+    let rows = crate::client::export::roll_calls_to_file(&mut conn, *from, *to, spec, out)
         .map_err(|e| e.to_string())?;
     println!("{rows} rows written to {}", out.display());
     Ok(())
@@ -349,9 +410,9 @@ fn tree_counts(summary: &BackupSummary) -> String {
 
 /// `mentas backup FILE`: the server writes a snapshot while everyone keeps working. The
 /// path is made absolute here, as the server runs from `/`.
-fn backup(dir: &Path, file: &Path) -> Result<(), String> {
+fn backup(dir: &Path, file: &Path, idle: Duration) -> Result<(), String> {
     let file = std::path::absolute(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut conn = connect(dir, start_spec(dir, IDLE_EXIT, None)?)?;
+    let mut conn = connect(dir, start_spec(dir, idle, None)?, Lang::En)?;
     let conn: &mut dyn Connection = &mut conn;
     let summary = conn.backup(file).map_err(|e| command_error(&e))?;
     if summary.replaced_partial {
@@ -422,6 +483,11 @@ fn print_check(dir: &Path, report: &CheckReport) {
 /// `mentas check`: through the running server, else on the store directly (which must
 /// exist: checking never creates a store).
 fn check(dir: &Path) -> Result<(), String> {
+    if let Err(e) = std::os::unix::net::UnixStream::connect(server::socket_path(dir))
+        && e.kind() == io::ErrorKind::PermissionDenied
+    {
+        return Err(permission_denied(dir, Lang::En));
+    }
     let report = if server_answers(dir) {
         let mut conn =
             SocketConnection::connect(dir.to_path_buf(), None).map_err(|e| e.to_string())?;
@@ -460,5 +526,67 @@ fn check(dir: &Path) -> Result<(), String> {
             if n == 1 { "problem" } else { "problems" },
             dir.display()
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("mentas").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn a_demo_server_goes_soon_and_others_when_asked() {
+        assert_eq!(idle_exit(&cli(&["--demo"]), true), DEMO_IDLE_EXIT);
+        let kept = cli(&["--demo", "--data", "/tmp/demo", "--idle-exit", "1h"]);
+        assert_eq!(idle_exit(&kept, true), DEMO_IDLE_EXIT, "a kept demo too");
+        assert_eq!(idle_exit(&cli(&[]), false), IDLE_EXIT);
+        assert_eq!(
+            IDLE_EXIT,
+            Duration::from_secs(600),
+            "ten minutes by default"
+        );
+        let asked = cli(&["--idle-exit", "30m"]);
+        assert_eq!(idle_exit(&asked, false), Duration::from_secs(1800));
+    }
+
+    #[test]
+    fn a_refusal_by_permissions_is_not_a_stopped_service() {
+        let dir = tempfile::tempdir().unwrap();
+        for e in [
+            ConnectError::Io(io::Error::from(io::ErrorKind::PermissionDenied)),
+            crate::client::socket::connect_failure(
+                dir.path(),
+                io::Error::from(io::ErrorKind::PermissionDenied),
+            ),
+        ] {
+            let text = connect_error(dir.path(), e, false, Lang::En);
+            assert!(
+                text.starts_with("permission denied: your OS user ("),
+                "{text}"
+            );
+            assert!(text.contains("Ask the administrator to add you to the group"));
+            assert!(text.contains("sudo usermod -aG "), "{text}");
+            assert!(!text.contains("not running"), "{text}");
+        }
+        let id = connect_error(
+            dir.path(),
+            ConnectError::Io(io::Error::from(io::ErrorKind::PermissionDenied)),
+            false,
+            Lang::Id,
+        );
+        assert!(id.starts_with("izin ditolak"), "{id}");
+        // Nobody listening where the user may not start a server: the service is down.
+        let down = connect_error(
+            dir.path(),
+            ConnectError::Io(io::Error::from(io::ErrorKind::ConnectionRefused)),
+            false,
+            Lang::En,
+        );
+        assert!(down.contains("is not running"), "{down}");
+        assert!(down.contains("systemctl start mentas"), "{down}");
     }
 }

@@ -357,3 +357,131 @@ fn ten_thousand_residents_quickly() {
     assert!(d.marks.len() < 250_000);
     assert!(took.as_secs_f64() < 2.0, "took {took:?}");
 }
+
+/// A demo made as of a moment today (what a demo store gets), at `h:m`.
+fn demo_at(residents: usize, h: u32, m: u32) -> (DemoData, NaiveDateTime) {
+    let now = today().and_hms_opt(h, m, 0).unwrap();
+    (
+        mentas::demo::generate_at(SEED, now, residents, "kepala"),
+        now,
+    )
+}
+
+fn slot_today(shift: Shift) -> ShiftSlot {
+    ShiftSlot {
+        date: today(),
+        shift,
+    }
+}
+
+#[test]
+fn at_16_54_today_s_pagi_is_done_with_its_note_and_the_siang_roll_call_is_under_way() {
+    let (d, now) = demo_at(100, 16, 54);
+    // The same people as the demo of the day.
+    let plain = demo(100);
+    assert_eq!(d.clients, plain.clients);
+    assert_eq!(d.staff, plain.staff);
+    let times = ShiftTimes::default();
+    let slots = by_slot(&d.marks);
+    let residing: Vec<ClientId> = d
+        .clients
+        .iter()
+        .filter(|c| in_residence(c, today()))
+        .map(|c| c.id)
+        .collect();
+
+    // Pagi: everyone in residence marked, with the usual exceptions carrying notes.
+    let pagi = &slots[&slot_today(Shift::Morning)];
+    let mut marked: Vec<ClientId> = pagi.iter().map(|m| m.client).collect();
+    marked.sort();
+    assert_eq!(marked, residing, "today's pagi roll call is complete");
+    assert!(pagi.iter().any(|m| m.presence != Presence::Present));
+    assert!(
+        pagi.iter()
+            .filter(|m| m.presence != Presence::Present)
+            .all(|m| !m.note.is_empty())
+    );
+    // Siang, under way: about a third marked, all before now, none left in malam.
+    let siang = &slots[&slot_today(Shift::Afternoon)];
+    let share = siang.len() as f64 / residing.len() as f64;
+    assert!(
+        (0.25..=0.45).contains(&share),
+        "{} of {}",
+        siang.len(),
+        residing.len()
+    );
+    for m in siang {
+        assert!(m.at <= now && m.at >= times.start(m.slot), "{m:?}");
+    }
+    assert!(!slots.contains_key(&slot_today(Shift::Night)));
+    assert!(d.marks.iter().all(|m| m.at <= now));
+    assert!(d.marks.windows(2).all(|w| w[0].slot <= w[1].slot));
+
+    // The last note is today's pagi, written near its end; siang has none yet.
+    let last = d.handovers.last().unwrap();
+    assert_eq!(last.slot, slot_today(Shift::Morning));
+    assert!(last.at < times.end(last.slot) && last.at > times.start(last.slot));
+    assert!(d.handovers.iter().all(|n| n.at <= now));
+    assert!(
+        d.handovers
+            .iter()
+            .all(|n| n.slot != slot_today(Shift::Afternoon))
+    );
+    // Last night's note is there too, written before it ended at 07:00.
+    let night = ShiftSlot {
+        date: today() - Days::new(1),
+        shift: Shift::Night,
+    };
+    if let Some(n) = d.handovers.iter().find(|n| n.slot == night) {
+        assert!(n.at < times.end(night), "{n:?}");
+    }
+    // Every roll call before today is still there; the unfinished ones are all before
+    // today.
+    assert!(slots.contains_key(&slots_before_today()[0]));
+    assert!(
+        incomplete(&d)
+            .keys()
+            .all(|s| s.date < today() || *s == slot_today(Shift::Afternoon))
+    );
+}
+
+fn slots_before_today() -> Vec<ShiftSlot> {
+    slots(28)
+}
+
+#[test]
+fn before_07_00_last_night_is_under_way_and_nothing_of_today_exists() {
+    let (d, now) = demo_at(100, 3, 0);
+    let slots = by_slot(&d.marks);
+    let night = ShiftSlot {
+        date: today() - Days::new(1),
+        shift: Shift::Night,
+    };
+    let taken = slots[&night].len();
+    assert!(taken > 0 && taken < 60, "{taken} marked at 03:00");
+    assert!(slots.keys().all(|s| s.date < today()));
+    assert!(d.marks.iter().all(|m| m.at <= now));
+    assert!(d.handovers.iter().all(|n| n.slot != night && n.at <= now));
+    // Just after the pagi shift starts its roll call has not begun.
+    let (d, _) = demo_at(100, 7, 5);
+    let slots = by_slot(&d.marks);
+    assert!(!slots.contains_key(&slot_today(Shift::Morning)));
+    assert_eq!(d.handovers.last().map(|n| n.slot), Some(night));
+    let left = incomplete(&d).get(&night).map_or(0, Vec::len);
+    assert_eq!(
+        slots[&night].len() + left,
+        d.clients
+            .iter()
+            .filter(|c| in_residence(c, night.date))
+            .count(),
+        "the night's roll call is taken through once it ended"
+    );
+}
+
+#[test]
+fn a_demo_as_of_now_is_the_same_every_time() {
+    let (a, _) = demo_at(60, 16, 54);
+    let (b, _) = demo_at(60, 16, 54);
+    assert_eq!(a.marks, b.marks);
+    assert_eq!(a.handovers, b.handovers);
+}

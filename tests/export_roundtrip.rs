@@ -1,11 +1,16 @@
-//! Roll-call exports read back: the CSV with the csv crate, the XLSX with calamine, both
-//! giving the rows that went in.
+//! Roll-call exports read back: the CSV (`;`-separated, or `,` on request) with the csv
+//! crate, the XLSX with calamine, both giving the rows that went in; one shift exported
+//! alone; and `mentas export rollcall` refusing a format its file name contradicts.
+
+mod support;
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::{Days, NaiveDate, NaiveDateTime};
+use mentas::client::LocalConnection;
+use mentas::client::export::{ExportSpec, roll_calls_to_file};
 use mentas::demo::{SEED, generate};
 use mentas::domain::roll_call::{Mark, Presence, RollCall, RollCallRow};
 use mentas::domain::shift::{Shift, ShiftSlot};
@@ -13,7 +18,8 @@ use mentas::domain::{
     BirthDate, Client, ClientId, ClientRow, Origin, Role, Sex, Staff, Stage, Status,
 };
 use mentas::export::{
-    self, Format, HEADINGS, MarkSource, RollCallRecord, SHEET_NAME, name_staff, rollcall_rows,
+    self, Delimiter, Format, HEADINGS, MarkSource, RollCallRecord, SHEET_NAME, name_staff,
+    rollcall_rows,
 };
 
 fn day(d: u32) -> NaiveDate {
@@ -218,6 +224,10 @@ fn staff_names_replace_user_names() {
 }
 
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    read_csv_with(path, Delimiter::Semicolon)
+}
+
+fn read_csv_with(path: &Path, delimiter: Delimiter) -> (Vec<String>, Vec<Vec<String>>) {
     let bytes = std::fs::read(path).unwrap();
     assert!(
         bytes.starts_with(b"\xEF\xBB\xBF"),
@@ -225,7 +235,9 @@ fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     );
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     assert!(text.contains("\r\n"), "CRLF line ends");
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.char() as u8)
+        .from_reader(text.as_bytes());
     let headings = reader.headers().unwrap().iter().map(String::from).collect();
     let rows = reader
         .records()
@@ -239,7 +251,7 @@ fn csv_reads_back_the_same_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("apel.csv");
     let rows = rollcall_rows(&roll_calls(), &residents());
-    export::write_csv(&path, &rows).unwrap();
+    export::write_csv(&path, &rows, Delimiter::Semicolon).unwrap();
     let (headings, read) = read_csv(&path);
     assert_eq!(headings, HEADINGS);
     let expected: Vec<Vec<String>> = rows.iter().map(expected_text).collect();
@@ -256,6 +268,47 @@ fn csv_reads_back_the_same_rows() {
     assert_eq!(read[4][9], "28-11-2026 00:05");
     assert_eq!(read[5][1], "malam");
     assert_eq!(read[5][5], "dirujuk");
+}
+
+#[test]
+fn csv_is_semicolon_separated_with_awkward_fields_quoted() {
+    let rows = rollcall_rows(&roll_calls(), &residents());
+    let bytes = export::to_bytes(Format::CSV, &rows).unwrap();
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    // What Excel with Indonesian settings splits into columns: the headings, one a cell.
+    assert_eq!(
+        lines[0],
+        "\u{feff}Tanggal;Piket;No. Reg;Nama;Kamar;Kehadiran;Sumber;Catatan;Dicatat oleh;Waktu catat"
+    );
+    assert_eq!(
+        lines[1],
+        "27-11-2026;pagi;2026/0001;\"Slamet \"\"Gondrong\"\", Riyadi\";A1;hadir;ditandai;;siti;27-11-2026 07:21"
+    );
+    // A note with a separator, quotes and a line break stays one quoted cell.
+    assert!(
+        text.contains(";\"'=tidak ada; cek \"\"warung\"\"\nlihat catatan\";"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("\r\n").count(),
+        rows.len() + 1,
+        "CRLF after every row"
+    );
+}
+
+#[test]
+fn csv_with_commas_on_request_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apel.csv");
+    let rows = rollcall_rows(&roll_calls(), &residents());
+    export::write(&path, Format::Csv(Delimiter::Comma), &rows).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with("\u{feff}Tanggal,Piket,".as_bytes()));
+    let (headings, read) = read_csv_with(&path, Delimiter::Comma);
+    assert_eq!(headings, HEADINGS);
+    let expected: Vec<Vec<String>> = rows.iter().map(expected_text).collect();
+    assert_eq!(read, expected);
 }
 
 /// A cell as text: strings as they are, dates in the CSV's format, empty as "".
@@ -332,20 +385,22 @@ fn xlsx_sheet_is_laid_out_for_reading() {
 
 #[test]
 fn formats_by_name_and_extension() {
-    assert_eq!("csv".parse::<Format>().unwrap(), Format::Csv);
+    assert_eq!(
+        "csv".parse::<Format>().unwrap(),
+        Format::Csv(Delimiter::Semicolon),
+        "; unless asked"
+    );
     assert_eq!(" XLSX ".parse::<Format>().unwrap(), Format::Xlsx);
     assert!("xls".parse::<Format>().is_err());
-    assert_eq!(Format::from_path(Path::new("apel.CSV")), Some(Format::Csv));
+    assert_eq!(Format::from_path(Path::new("apel.CSV")), Some(Format::CSV));
     assert_eq!(
         Format::from_path(Path::new("x/apel.xlsx")),
         Some(Format::Xlsx)
     );
     assert_eq!(Format::from_path(Path::new("apel")), None);
     for f in Format::ALL {
-        assert_eq!(
-            Format::from_path(Path::new(&format!("a.{}", f.extension()))),
-            Some(f)
-        );
+        let named = Format::from_path(Path::new(&format!("a.{}", f.extension()))).unwrap();
+        assert_eq!(named.extension(), f.extension());
     }
 }
 
@@ -355,7 +410,7 @@ fn write_picks_the_format_and_replaces_the_file() {
     let rows = rollcall_rows(&roll_calls(), &residents());
     let csv_path = dir.path().join("apel.csv");
     std::fs::write(&csv_path, "old contents that are much longer than nothing").unwrap();
-    export::write(&csv_path, Format::Csv, &rows[..1]).unwrap();
+    export::write(&csv_path, Format::CSV, &rows[..1]).unwrap();
     let (_, read) = read_csv(&csv_path);
     assert_eq!(read.len(), 1);
     let xlsx_path = dir.path().join("apel.xlsx");
@@ -365,7 +420,7 @@ fn write_picks_the_format_and_replaces_the_file() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     // A folder that is not there is an error, not a panic.
     let missing = dir.path().join("no/such/dir/apel.csv");
-    assert!(export::write(&missing, Format::Csv, &rows).is_err());
+    assert!(export::write(&missing, Format::CSV, &rows).is_err());
 }
 
 /// Roll calls of the demo's last week, built from its marks as the service would.
@@ -415,10 +470,11 @@ fn a_week_of_demo_roll_calls_round_trips_both_ways() {
     assert!(rows.len() > 1_900, "{} rows", rows.len());
     let dir = tempfile::tempdir().unwrap();
     let (csv_path, xlsx_path) = (dir.path().join("a.csv"), dir.path().join("a.xlsx"));
-    export::write(&csv_path, Format::Csv, &rows).unwrap();
+    export::write(&csv_path, Format::CSV, &rows).unwrap();
     export::write(&xlsx_path, Format::Xlsx, &rows).unwrap();
     let expected: Vec<Vec<String>> = rows.iter().map(expected_text).collect();
-    assert_eq!(read_csv(&csv_path).1, expected);
+    let from_csv = read_csv(&csv_path).1;
+    assert_eq!(from_csv, expected);
     let read: Vec<Vec<String>> = read_xlsx(&xlsx_path)[1..]
         .iter()
         .map(|cells| {
@@ -428,9 +484,154 @@ fn a_week_of_demo_roll_calls_round_trips_both_ways() {
         })
         .collect();
     assert_eq!(read, expected);
+    assert_eq!(
+        from_csv, read,
+        "the ;-separated CSV and the XLSX hold the same rows"
+    );
     let kabur = rows
         .iter()
         .filter(|r| r.presence == Some(Presence::Absconded))
         .count();
     assert!(kabur > 0);
+}
+
+/// The rows of the file at `path`, a `;` CSV.
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    read_csv(path).1
+}
+
+#[test]
+fn one_shift_exports_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = support::demo_service(&dir, 30);
+    let mut conn = LocalConnection::new(service, support::USER);
+    let out = tempfile::tempdir().unwrap();
+    let (all_path, night_path) = (out.path().join("all.csv"), out.path().join("malam.csv"));
+    let all = roll_calls_to_file(&mut conn, day(26), day(27), Format::CSV, &all_path).unwrap();
+    let night = ExportSpec {
+        format: Format::CSV,
+        shift: Some(Shift::Night),
+    };
+    let nights = roll_calls_to_file(&mut conn, day(26), day(27), night, &night_path).unwrap();
+    let (all_rows, night_rows) = (csv_rows(&all_path), csv_rows(&night_path));
+    assert_eq!(all_rows.len(), all);
+    assert_eq!(night_rows.len(), nights);
+    assert!(nights > 0 && nights < all, "{nights} of {all}");
+    assert!(
+        night_rows.iter().all(|r| r[1] == "malam"),
+        "only malam rows"
+    );
+    let from_all: Vec<&Vec<String>> = all_rows.iter().filter(|r| r[1] == "malam").collect();
+    assert_eq!(
+        from_all,
+        night_rows.iter().collect::<Vec<_>>(),
+        "the same malam rows as in the export of every shift"
+    );
+    let dates: std::collections::BTreeSet<&str> =
+        night_rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        dates.into_iter().collect::<Vec<_>>(),
+        ["26-11-2026", "27-11-2026"]
+    );
+}
+
+/// `mentas export rollcall` with `args`, on an empty data dir (a refused command line
+/// never reaches it).
+fn export_command(args: &[&str]) -> std::process::Output {
+    let data = tempfile::tempdir().unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_mentas"))
+        .args(["export", "rollcall", "--from", "28-11-2026", "--data"])
+        .arg(data.path())
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_file_name_that_contradicts_the_format_is_refused_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, says) in [
+        (
+            vec!["--format", "xlsx", "--out", "a.csv"],
+            "--format xlsx does not match --out",
+        ),
+        (vec!["--out", "apel.txt"], "cannot tell the format of --out"),
+    ] {
+        let out_arg = dir.path().join(args[args.len() - 1]);
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        *args.last_mut().unwrap() = out_arg.display().to_string();
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = export_command(&refs);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(
+            stderr.starts_with("mentas: ") && stderr.contains(says),
+            "{stderr}"
+        );
+        assert!(!out_arg.exists(), "nothing written");
+    }
+    // Every export option explains itself.
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_mentas"))
+        .args(["export", "rollcall", "-h"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for option in [
+        "--from",
+        "--to",
+        "--shift",
+        "--format",
+        "--delimiter",
+        "--out",
+    ] {
+        let line = help
+            .lines()
+            .find(|l| l.trim_start().starts_with(option))
+            .unwrap_or_else(|| panic!("{option} missing: {help}"));
+        assert!(
+            line.split_whitespace().count() > 2,
+            "{option} has no help: {help}"
+        );
+    }
+}
+
+#[test]
+fn the_export_form_on_the_apel_screen_writes_one_shift_with_semicolons() {
+    // The form opens on the roll call's date (Saturday 28 November, the siang shift).
+    use ratatui::crossterm::event::KeyCode;
+    let (mut app, _store) = support::demo_app(30, mentas::ui::text::Lang::Id);
+    support::key(&mut app, KeyCode::Char('3'));
+    support::key(&mut app, KeyCode::Char('x'));
+    let screen = support::text(&support::render(&app, 80, 24));
+    for shown in ["Ekspor apel", "Format", "Piket", "semua", "Berkas", ".xlsx"] {
+        assert!(screen.contains(shown), "{shown} not shown:\n{screen}");
+    }
+    // CSV with ;, then that morning's pagi shift, then a file of our own.
+    support::key(&mut app, KeyCode::Right);
+    support::key(&mut app, KeyCode::Tab);
+    support::key(&mut app, KeyCode::Right);
+    let screen = support::text(&support::render(&app, 80, 24));
+    assert!(screen.contains("CSV, pemisah titik koma (;)"), "{screen}");
+    assert!(screen.contains("pagi"), "{screen}");
+    for _ in 0..3 {
+        support::key(&mut app, KeyCode::Tab);
+    }
+    support::ctrl(&mut app, 'u');
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("apel-pagi.csv");
+    support::type_text(&mut app, path.to_str().unwrap());
+    support::ctrl(&mut app, 's');
+    let screen = support::text(&support::render(&app, 80, 24));
+    let rows = csv_rows(&path);
+    assert!(!rows.is_empty(), "{screen}");
+    assert!(
+        rows.iter().all(|r| r[0] == "28-11-2026" && r[1] == "pagi"),
+        "only that pagi roll call"
+    );
+    assert!(
+        screen.contains(&format!("{} baris ditulis ke", rows.len())),
+        "{screen}"
+    );
 }

@@ -399,6 +399,7 @@ fn a_session_sees_the_refusal_and_carries_on_with_a_new_server() {
             Ok(ConnEvent::Lost(_)) => lost = true,
             Ok(ConnEvent::Restored) => break,
             Ok(ConnEvent::Notice(_)) => {}
+            Ok(ConnEvent::Mismatch { .. }) => panic!("the new server is of another version"),
             Err(e) => panic!("the session did not come back: {e}"),
         }
     }
@@ -463,6 +464,10 @@ fn a_storage_refusal_is_shown_and_the_form_keeps_its_input() {
     let rows_before = app.roster.rows().len();
     support::key(&mut app, KeyCode::Char('n'));
     support::type_text(&mut app, "Sukirno Wijaya");
+    for _ in 0..4 {
+        support::key(&mut app, KeyCode::Tab); // past nickname, NIK and KK to the sex field
+    }
+    support::type_text(&mut app, "laki");
     full.store(true, Ordering::SeqCst);
     support::ctrl(&mut app, 's');
     let screen = support::text(&support::render(&app, 80, 24));

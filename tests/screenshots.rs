@@ -126,7 +126,9 @@ fn shoot(name: &str, app: &App, w: u16, h: u16) -> String {
 }
 
 fn coloured(lang: Lang) -> (App, tempfile::TempDir) {
-    let (mut app, dir) = demo_app(100, lang);
+    // What `mentas --demo` shows at this clock, today's shifts included.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(started_demo_service(&dir, 100), lang);
     app.theme = Theme::colour();
     (app, dir)
 }
@@ -157,7 +159,7 @@ fn screenshots_are_current() {
 
     // The screen mentas opens on, and this shift's roll call half taken.
     let dir = tempfile::tempdir().unwrap();
-    let mut shift = app_opening(demo_service(&dir, 100), Lang::Id);
+    let mut shift = app_opening(started_demo_service(&dir, 100), Lang::Id);
     shift.theme = Theme::colour();
     shoot("today", &shift, 80, 24);
     key(&mut shift, KeyCode::Char('3'));

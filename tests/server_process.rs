@@ -1,7 +1,9 @@
 //! The real `mentas` binary as a server process: four clients starting at once get one
-//! server; an auto-started server is detached and goes when idle; a user outside the group
-//! is refused and starts nothing; and `kill -9` in the middle of a stream of writes loses
-//! nothing that was acknowledged.
+//! server; an auto-started server is detached and goes when idle (after the time
+//! `MENTAS_IDLE_EXIT` asks for); a user outside the group is told "permission denied",
+//! not that the server is down, and starts nothing; a TUI without a terminal starts no
+//! server; and `kill -9` in the middle of a stream of writes loses nothing that was
+//! acknowledged.
 
 mod server_support;
 
@@ -16,7 +18,9 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use mentas::client::SocketConnection;
 use mentas::client::autostart::{StartError, StartSpec, connect_or_start, serve_args};
+use mentas::client::socket::ConnectError;
 use mentas::domain::{ClientId, Role};
 use mentas::protocol::wire::ClientMsg;
 use mentas::protocol::{Reply, Request};
@@ -160,28 +164,59 @@ fn session_of(process: &str) -> i32 {
 
 /// Set in the copy of this test that runs as another user.
 const STRANGER_DIR: &str = "MENTAS_TEST_STRANGER_DIR";
+/// The `mentas` program where that user may run it.
+const STRANGER_EXE: &str = "MENTAS_TEST_STRANGER_EXE";
 const STRANGER_TEST: &str = "a_user_outside_the_group_is_refused_and_starts_nothing";
 
 /// What a user outside the group gets: `PermissionDenied`, before any server is started
-/// (the program given would fail at once if it were ever run).
-fn stranger_attempt(dir: &Path) {
+/// (the program given would fail at once if it were ever run), and the same where no
+/// server may be started at all (a facility's service): a permission matter, never "not
+/// running". `mentas` itself (`exe`), run on `dir`, says so in plain words.
+fn stranger_attempt(dir: &Path, exe: &Path) {
     let never = StartSpec {
         exe: "/bin/false".into(),
         args: Vec::new(),
     };
+    let said = format!(
+        "permission denied: your OS user may not use mentas in {}; ask the administrator to add you to its group",
+        dir.display()
+    );
     match connect_or_start(dir, &never) {
-        Err(e @ StartError::PermissionDenied) => assert_eq!(
-            e.to_string(),
-            "permission denied: ask the head to add your OS user to the mentas group"
-        ),
+        Err(e @ StartError::PermissionDenied { .. }) => assert_eq!(e.to_string(), said),
         other => panic!("expected PermissionDenied, got {other:?}"),
     }
+    match SocketConnection::connect(dir.to_path_buf(), None) {
+        Err(ConnectError::Start(e @ StartError::PermissionDenied { .. })) => {
+            assert_eq!(e.to_string(), said)
+        }
+        Err(other) => panic!("expected PermissionDenied, got {other:?}"),
+        Ok(_) => panic!("connected"),
+    }
+    let out = Command::new(exe)
+        .args(["staff", "list", "--data"])
+        .arg(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing but the refusal");
+    assert!(
+        stderr.starts_with("mentas: permission denied: your OS user ("),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Ask the administrator to add you to the group"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not running"), "{stderr}");
 }
 
 #[test]
 fn a_user_outside_the_group_is_refused_and_starts_nothing() {
     if let Some(dir) = std::env::var_os(STRANGER_DIR) {
-        stranger_attempt(Path::new(&dir));
+        let exe = std::env::var_os(STRANGER_EXE).unwrap();
+        stranger_attempt(Path::new(&dir), Path::new(&exe));
         return;
     }
     let dir = prepared_dir();
@@ -194,9 +229,12 @@ fn a_user_outside_the_group_is_refused_and_starts_nothing() {
         fs::set_permissions(bin.path(), fs::Permissions::from_mode(0o755)).unwrap();
         let copy = bin.path().join("server_process");
         fs::copy(std::env::current_exe().unwrap(), &copy).unwrap();
+        let mentas = bin.path().join("mentas");
+        fs::copy(EXE, &mentas).unwrap();
         let out = Command::new(&copy)
             .args([STRANGER_TEST, "--exact", "--nocapture", "--test-threads=1"])
             .env(STRANGER_DIR, dir.path())
+            .env(STRANGER_EXE, &mentas)
             .current_dir("/")
             .uid(65534)
             .gid(65534)
@@ -218,7 +256,7 @@ fn a_user_outside_the_group_is_refused_and_starts_nothing() {
         let closed = dir.path().join("closed");
         fs::create_dir(&closed).unwrap();
         fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
-        stranger_attempt(&closed);
+        stranger_attempt(&closed, Path::new(EXE));
         fs::set_permissions(&closed, fs::Permissions::from_mode(0o700)).unwrap();
     }
     // The one server is still the only one, and still serves its group.
@@ -226,6 +264,95 @@ fn a_user_outside_the_group_is_refused_and_starts_nothing() {
     assert_eq!(pid.trim(), std::process::id().to_string());
     TestClient::connect(dir.path()).hello();
     server.shut_down(dir.path());
+}
+
+/// A `mentas` command in its own session, without a controlling terminal and with no
+/// terminal on stdin, stdout or stderr (as under cron), HOME in `home` so no preference of
+/// the user running the tests is read or written.
+fn without_terminal(home: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(EXE);
+    command
+        .args(args)
+        .env("HOME", home)
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("MENTAS_DATA")
+        .env_remove("MENTAS_IDLE_EXIT")
+        .stdin(Stdio::null());
+    // SAFETY: `setsid` is async-signal-safe and nothing here allocates.
+    unsafe {
+        command.pre_exec(|| {
+            rustix::process::setsid()?;
+            Ok(())
+        });
+    }
+    command
+}
+
+#[test]
+fn a_tui_without_a_terminal_starts_no_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let out = without_terminal(dir.path(), &["--data", data_arg, "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("mentas: no terminal to show mentas in ("),
+        "{stderr}"
+    );
+    // Nothing was started that would sit idle for ten minutes.
+    assert!(!socket_path(&data).exists(), "a server was started");
+    assert!(!pid_path(&data).exists(), "a server was started");
+}
+
+/// Whether `pid` runs (a zombie waiting for a parent that may never reap it does not).
+fn running(pid: Pid) -> bool {
+    fs::read_to_string(format!("/proc/{}/stat", pid.as_raw_nonzero()))
+        .ok()
+        .and_then(|stat| {
+            let rest = &stat[stat.rfind(')')? + 2..];
+            rest.chars().next()
+        })
+        .is_some_and(|state| state != 'Z')
+}
+
+#[test]
+fn the_server_a_command_starts_goes_after_the_idle_time_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let out = without_terminal(dir.path(), &["export", "rollcall", "--from", "28-11-2026"])
+        .args(["--out", dir.path().join("a.csv").to_str().unwrap()])
+        .args(["--data", data_arg])
+        .env("MENTAS_IDLE_EXIT", "2s")
+        .output()
+        .unwrap();
+    // An empty store has nothing to export (or refuses), but a server was started for it.
+    let _ = out;
+    let pid: i32 = fs::read_to_string(pid_path(&data))
+        .expect("a server was started")
+        .trim()
+        .parse()
+        .unwrap();
+    let pid = Pid::from_raw(pid).unwrap();
+    let _guard = KillOnDrop(pid);
+    let args = fs::read(format!("/proc/{}/cmdline", pid.as_raw_nonzero())).unwrap_or_default();
+    let args: Vec<&[u8]> = args.split(|b| *b == 0).collect();
+    assert!(
+        args.windows(2)
+            .any(|w| w == [&b"--idle-exit"[..], &b"2"[..]])
+            || !running(pid),
+        "started with the idle time of MENTAS_IDLE_EXIT"
+    );
+    // Gone after its two idle seconds, not ten minutes.
+    let until = Instant::now() + PATIENCE;
+    while running(pid) || socket_path(&data).exists() {
+        assert!(Instant::now() < until, "the server is still running");
+        thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// A `mentas serve --foreground` process on `dir`, killed if the test ends early.

@@ -30,7 +30,20 @@ fn everyone_is(name: &str) -> Identity {
     Identity::Fixed(HashMap::from([(uid, name.to_string())]))
 }
 
-/// Connections are `names[0]`, `names[1]`, … in the order they connect.
+/// How long a server nobody may stop waits after its last client (see `idle_options`).
+const IDLE: Duration = Duration::from_millis(1000);
+
+/// Options for a server whose peers may not stop it (neither its own OS user nor a
+/// head): it ends by itself `IDLE` after its last client has gone.
+fn idle_options(dir: &std::path::Path, identity: Identity) -> server::ServeOptions {
+    server::ServeOptions {
+        idle_exit: Some(IDLE),
+        ..options(dir, identity)
+    }
+}
+
+/// Connections are `names[0]`, `names[1]`, … in the order they connect (the last one
+/// listed usually the head who stops the server).
 fn in_turn(names: &[&str]) -> Identity {
     Identity::InTurn(names.iter().map(|n| n.to_string()).collect())
 }
@@ -38,7 +51,7 @@ fn in_turn(names: &[&str]) -> Identity {
 #[test]
 fn a_change_by_one_client_reaches_the_other() {
     let dir = prepared_dir();
-    let server = start(options(dir.path(), in_turn(&[HEAD, STAF])));
+    let server = start(options(dir.path(), in_turn(&[HEAD, STAF, HEAD])));
     let mut head = TestClient::connect(dir.path());
     let mut staf = TestClient::connect(dir.path());
     assert_eq!(head.hello().username, HEAD);
@@ -74,7 +87,7 @@ fn a_change_by_one_client_reaches_the_other() {
 #[test]
 fn a_stale_revision_is_refused_naming_who_changed_it() {
     let dir = prepared_dir();
-    let server = start(options(dir.path(), in_turn(&[STAF, HEAD])));
+    let server = start(options(dir.path(), in_turn(&[STAF, HEAD, HEAD])));
     let mut staf = TestClient::connect(dir.path());
     let mut head = TestClient::connect(dir.path());
     let created = staf.create("Joko");
@@ -124,7 +137,7 @@ fn a_storage_refusal_that_wrote_nothing_keeps_the_server_serving() {
 #[test]
 fn a_staff_member_is_refused_what_needs_a_higher_role() {
     let dir = prepared_dir();
-    let server = start(options(dir.path(), everyone_is(STAF)));
+    let server = start(idle_options(dir.path(), everyone_is(STAF)));
     let mut staf = TestClient::connect(dir.path());
     let resident = staf.create("Wagiman");
     let exit = Request::ChangeStatus {
@@ -144,13 +157,14 @@ fn a_staff_member_is_refused_what_needs_a_higher_role() {
         staf.call(Request::ListStaff),
         Err(Refusal::NeedsRole(Role::Head))
     );
-    server.shut_down(dir.path());
+    drop(staf);
+    server.join().unwrap();
 }
 
 #[test]
 fn an_unknown_uid_is_refused() {
     let dir = prepared_dir();
-    let server = start(options(dir.path(), Identity::Fixed(HashMap::new())));
+    let server = start(idle_options(dir.path(), Identity::Fixed(HashMap::new())));
     let mut stranger = TestClient::connect(dir.path());
     let info = stranger.hello();
     let uid = rustix::process::getuid().as_raw();
@@ -165,7 +179,8 @@ fn an_unknown_uid_is_refused() {
         stranger.call(Request::CreateClient(draft("Tamu"))),
         Err(Refusal::NoAccount(_))
     ));
-    server.shut_down(dir.path());
+    drop(stranger);
+    server.join().unwrap();
 
     // The same uid mapped to the head is let in.
     let server = start(options(dir.path(), everyone_is(HEAD)));
@@ -242,11 +257,41 @@ fn a_service_managed_server_ignores_shutdown_and_runs_until_idle() {
     assert!(!socket_path(dir.path()).exists());
 }
 
+#[test]
+fn only_the_servers_own_user_or_a_head_may_stop_it() {
+    let dir = prepared_dir();
+    // Every peer is the staff member budi: neither the server's OS user nor a head.
+    let server = start(idle_options(dir.path(), everyone_is(STAF)));
+    let mut staf = TestClient::connect(dir.path());
+    staf.create("Paijo");
+    // Asked before a handshake, with no identity shown: refused.
+    let mut asker = TestClient::raw(UnixStream::connect(socket_path(dir.path())).unwrap());
+    asker.send(&ClientMsg::Shutdown);
+    assert!(asker.is_closed_by_server());
+    // Asked after a handshake: refused too.
+    let mut greeted = TestClient::connect(dir.path());
+    greeted.send(&ClientMsg::Shutdown);
+    assert!(greeted.is_closed_by_server());
+    // The server serves on.
+    assert!(!server.thread.is_finished());
+    assert_eq!(staf.count_clients(), 1);
+    drop((staf, asker, greeted));
+    server.join().unwrap();
+
+    // A head may stop it.
+    let server = start(options(dir.path(), everyone_is(HEAD)));
+    server.shut_down(dir.path());
+    // So may the OS user it runs as (who started it), account or not.
+    let server = start(options(dir.path(), everyone_is(&own_username())));
+    server.shut_down(dir.path());
+    assert!(!socket_path(dir.path()).exists());
+}
+
 /// A bad client sends `bytes` (after a handshake if `hello`) while a good client is
 /// connected; nothing changes and the good client is served throughout.
 fn bad_client_changes_nothing(bytes: &[u8], hello: bool, server_closes: bool) {
     let dir = prepared_dir();
-    let server = start(options(dir.path(), everyone_is(STAF)));
+    let server = start(idle_options(dir.path(), everyone_is(STAF)));
     let mut good = TestClient::connect(dir.path());
     good.create("Sebelum");
     let before = good.count_clients();
@@ -269,7 +314,8 @@ fn bad_client_changes_nothing(bytes: &[u8], hello: bool, server_closes: bool) {
     assert_eq!(good.count_clients(), before, "nothing applied");
     good.create("Sesudah");
     assert_eq!(good.count_clients(), before + 1);
-    server.shut_down(dir.path());
+    drop(good);
+    server.join().unwrap();
 }
 
 /// A whole frame of a valid `CreateClient` call.

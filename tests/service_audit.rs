@@ -245,6 +245,7 @@ fn filters_combine() {
         from: Some(day(2026, 11, 26)),
         to: Some(day(2026, 11, 27)),
         record: Some(RecordRef::Client(paijo)),
+        kind: Some(mentas::protocol::RecordKind::Client),
         limit: 5,
     };
     let found = w.audit(HEAD, f).unwrap();
@@ -325,4 +326,96 @@ fn no_entry_ever_holds_a_whole_nik() {
             ("", "3514••••••••0003"),
         ]
     );
+}
+
+#[test]
+fn a_sakit_note_is_masked_in_the_trail_but_kept_in_the_status_history() {
+    let w = set_up();
+    let c = w.create(draft("Slamet"));
+    let note = "demam tinggi, TBC suspek";
+    let sick = w
+        .saved(
+            STAF,
+            Request::ChangeStatus {
+                id: c.id,
+                base_revision: c.revision,
+                change: StatusInput {
+                    detail: StatusDetail::Sick,
+                    date: day(2026, 11, 20),
+                    note: note.into(),
+                },
+            },
+        )
+        .unwrap();
+    // Staff reading the resident see the note: the history is the record itself.
+    let stored = w.stored_client(c.id);
+    assert_eq!(stored.history.last().unwrap().note, note);
+    assert_eq!(sick.history.last().unwrap().note, note);
+    // The trail says a note was written, but not what it says.
+    let entries = w.stored_audit();
+    let entry = entries.last().unwrap();
+    assert_eq!(entry.action, AuditAction::StatusChanged);
+    let written = entry.changes.iter().find(|ch| ch.field == "note").unwrap();
+    assert_eq!(written.after, "•••");
+    for e in &entries {
+        for ch in &e.changes {
+            assert!(
+                !ch.before.contains("demam") && !ch.after.contains("demam"),
+                "{e:?}"
+            );
+        }
+    }
+    // A note of another status is not health information and stays readable.
+    let back = w
+        .saved(
+            STAF,
+            Request::ChangeStatus {
+                id: c.id,
+                base_revision: sick.revision,
+                change: StatusInput {
+                    detail: StatusDetail::Active,
+                    date: day(2026, 11, 25),
+                    note: "sudah sembuh".into(),
+                },
+            },
+        )
+        .unwrap();
+    assert_eq!(back.status(), mentas::domain::Status::Active);
+    let last = w.stored_audit().pop().unwrap();
+    assert!(
+        last.changes
+            .iter()
+            .any(|ch| ch.field == "note" && ch.after == "sudah sembuh")
+    );
+}
+
+#[test]
+fn filtered_by_kind_of_record() {
+    let (w, _, _) = four_days();
+    let staff_only = w
+        .audit(
+            HEAD,
+            AuditFilter {
+                kind: Some(mentas::protocol::RecordKind::Staff),
+                ..filter()
+            },
+        )
+        .unwrap();
+    assert!(!staff_only.is_empty());
+    assert!(
+        staff_only
+            .iter()
+            .all(|e| matches!(e.record, RecordRef::Staff(_)))
+    );
+    let facility = w
+        .audit(
+            HEAD,
+            AuditFilter {
+                kind: Some(mentas::protocol::RecordKind::Facility),
+                ..filter()
+            },
+        )
+        .unwrap();
+    assert_eq!(facility.len(), 1, "the setup");
+    assert_eq!(facility[0].action, AuditAction::SetUp);
 }

@@ -1,6 +1,7 @@
 //! Roll calls through the service: who is in one, their order, marks by shift with the
-//! WIB boundaries, kabur and its return, two people marking at once, marking everyone
-//! still unmarked, corrections of ended shifts, and the audit trail of all of it.
+//! WIB boundaries, kabur and its return (and the return from izin or dirujuk), two people
+//! marking at once, marking everyone still unmarked, late marks in the grace period,
+//! corrections of ended shifts, and the audit trail of all of it.
 
 mod service_support;
 
@@ -47,12 +48,17 @@ fn a_mark_at_0659_belongs_to_last_nights_roll_call() {
 
     w.clock.set(at(2026, 11, 29, 7, 0));
     assert_eq!(w.today().slot, slot(29, Shift::Morning));
-    assert!(w.roll_call(night).closed, "the malam ended at 07:00");
+    assert!(
+        !w.roll_call(night).closed,
+        "the malam ended at 07:00 but takes late marks until 07:30"
+    );
+    w.clock.set(at(2026, 11, 29, 7, 30));
+    assert!(w.roll_call(night).closed);
     assert!(!w.roll_call(slot(29, Shift::Morning)).closed);
     assert_eq!(
         w.mark(STAF, night, id, Presence::Sick),
         Err(Refusal::NeedsRole(Role::Supervisor)),
-        "from 07:00 a change to the malam is a correction"
+        "from 07:30 a change to the malam is a correction"
     );
     w.mark(STAF, slot(29, Shift::Morning), id, Presence::Present)
         .unwrap();
@@ -244,7 +250,16 @@ fn a_hadir_mark_brings_a_kabur_resident_back() {
     let last = c.history.last().unwrap();
     assert_eq!(
         (&last.detail, last.date, last.note.as_str()),
-        (&StatusDetail::Active, day(2026, 11, 28), "diantar keluarga")
+        (
+            &StatusDetail::Active,
+            day(2026, 11, 28),
+            "kembali (apel malam): diantar keluarga"
+        )
+    );
+    assert_eq!(
+        row.mark.unwrap().note,
+        "diantar keluarga",
+        "the mark keeps its note as typed"
     );
     assert_eq!(c.history.len(), 3, "aktif, kabur, back");
     let e = w.stored_audit().pop().unwrap();
@@ -259,6 +274,59 @@ fn a_hadir_mark_brings_a_kabur_resident_back() {
             .due
             .iter()
             .any(|d| matches!(d, mentas::domain::today::Due::AbscondedNotBack { .. }))
+    );
+}
+
+#[test]
+fn a_hadir_mark_brings_a_resident_back_from_izin_or_dirujuk() {
+    let w = set_up();
+    let ids = residents(&w, 2);
+    let leave = StatusDetail::Leave {
+        expected_return: day(2026, 11, 30),
+    };
+    w.set_status(STAF, ids[0], leave, day(2026, 11, 25))
+        .unwrap();
+    let referred = StatusDetail::Referred {
+        to: "RSUD Bangil".into(),
+    };
+    w.set_status(STAF, ids[1], referred, day(2026, 11, 26))
+        .unwrap();
+    let now_slot = slot(28, Shift::Morning);
+    for (id, was) in [(ids[0], "Leave"), (ids[1], "Referred")] {
+        let (row, changed) = w.mark(STAF, now_slot, id, Presence::Present).unwrap();
+        assert!(changed, "{was}: the return is recorded");
+        assert_eq!(
+            (row.implied, row.presence()),
+            (None, Some(Presence::Present)),
+            "{was}: the row no longer shows them away"
+        );
+        let c = w.stored_client(id);
+        assert_eq!(c.status(), Status::Active);
+        assert_eq!(c.history.len(), 3, "{was}: aktif, away, back");
+        let last = c.history.last().unwrap();
+        assert_eq!(
+            (&last.detail, last.date, last.note.as_str()),
+            (
+                &StatusDetail::Active,
+                day(2026, 11, 28),
+                "kembali (apel pagi)"
+            )
+        );
+        let e = w.stored_audit().pop().unwrap();
+        assert!(
+            e.changes
+                .iter()
+                .any(|c| c.field == "status" && c.before == was && c.after == "Active"),
+            "{was}: the audit entry names the return"
+        );
+    }
+    // Back: no longer counted away on Hari ini.
+    let today = w.today();
+    assert!(
+        today
+            .headcount
+            .of(mentas::domain::today::Group::Leave)
+            .is_empty()
     );
 }
 
@@ -280,8 +348,10 @@ fn leave_sick_and_referred_marks_leave_the_status_alone() {
     // A hadir mark for someone sakit records the mark only.
     w.set_status(STAF, ids[1], StatusDetail::Sick, day(2026, 11, 28))
         .unwrap();
+    let history = w.stored_client(ids[1]).history.len();
     let (row, changed) = w.mark(STAF, now_slot, ids[1], Presence::Present).unwrap();
-    assert!(!changed);
+    assert!(!changed, "sakit is ill in the facility: hadir is no return");
+    assert_eq!(w.stored_client(ids[1]).history.len(), history);
     assert_eq!(
         (
             w.stored_client(row.client).status(),
@@ -490,6 +560,36 @@ fn a_staf_cannot_correct_an_ended_shift_but_a_supervisor_can() {
 }
 
 #[test]
+fn an_ended_shift_takes_late_marks_from_staf_for_30_minutes() {
+    let w = set_up();
+    let ids = residents(&w, 3);
+    let siang = slot(28, Shift::Afternoon);
+    // The siang shift ends at 21:00; 21:29 is still a mark, not a correction.
+    w.clock.set(at(2026, 11, 28, 21, 29));
+    assert!(!w.roll_call(siang).closed);
+    w.mark(STAF, siang, ids[0], Presence::Present).unwrap();
+    assert_eq!(
+        w.stored_audit().last().unwrap().action,
+        AuditAction::RollCallMarked
+    );
+    assert_eq!(w.mark_all(STAF, siang, vec![ids[1]]).unwrap().marked(), 2);
+
+    w.clock.set(at(2026, 11, 28, 21, 31));
+    assert!(w.roll_call(siang).closed);
+    assert_eq!(
+        w.mark(STAF, siang, ids[2], Presence::Present),
+        Err(Refusal::NeedsRole(Role::Supervisor))
+    );
+    w.mark(SUPERVISOR, siang, ids[2], Presence::Present)
+        .unwrap();
+    assert_eq!(
+        w.stored_audit().last().unwrap().action,
+        AuditAction::RollCallCorrected,
+        "after the grace period a supervisor's change is a correction"
+    );
+}
+
+#[test]
 fn a_shift_that_has_not_started_is_refused() {
     let w = set_up();
     let ids = residents(&w, 1);
@@ -531,9 +631,10 @@ fn a_past_roll_call_lists_who_was_in_residence_then() {
             .map(|r| r.client)
             .collect()
     };
+    // The exit freed Keluar's bed: without a room now, Keluar is listed last.
     assert_eq!(
         ids(15),
-        [stayed, left, away],
+        [stayed, away, left],
         "before the exit, before Baru"
     );
     assert_eq!(

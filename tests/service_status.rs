@@ -289,3 +289,117 @@ fn readmission_opens_a_second_stay_and_keeps_the_first() {
         wrong("date-before-admission")
     );
 }
+
+fn undo(w: &World, user: &str, c: &Client, index: usize) -> Result<Client, Refusal> {
+    w.saved(
+        user,
+        Request::UndoStatus {
+            id: c.id,
+            base_revision: c.revision,
+            index: index as u32,
+        },
+    )
+}
+
+#[test]
+fn exit_frees_the_room_and_bed() {
+    let w = set_up();
+    let c = w.create(resident("Slamet", 2, "B4", "2"));
+    let out = status(&w, SUPERVISOR, &c, exit_detail(), day(2026, 11, 20)).unwrap();
+    assert_eq!(
+        (out.details.room.as_str(), out.details.bed.as_str()),
+        ("", "")
+    );
+    assert_eq!(w.stored_client(c.id).details.room, "");
+    // The roster row shows no room either: the bed is free for someone else.
+    assert_eq!(out.row().room, "");
+    let entry = w.stored_audit().pop().unwrap();
+    let room = entry.changes.iter().find(|ch| ch.field == "room").unwrap();
+    assert_eq!((room.before.as_str(), room.after.as_str()), ("B4", ""));
+}
+
+#[test]
+fn demo_exits_hold_no_room_or_bed() {
+    let data = mentas::demo::generate(mentas::demo::SEED, start().date(), 100, HEAD);
+    let exited: Vec<_> = data
+        .clients
+        .iter()
+        .filter(|c| c.status() == Status::Exited)
+        .collect();
+    assert!(!exited.is_empty());
+    for c in exited {
+        assert_eq!(
+            (c.details.room.as_str(), c.details.bed.as_str()),
+            ("", ""),
+            "{}",
+            c.reg_no
+        );
+    }
+}
+
+#[test]
+fn a_supervisor_undoes_an_exit_made_today() {
+    let w = set_up();
+    let c = w.create(resident("Slamet", 2, "B4", "2"));
+    let sick = status(&w, STAF, &c, StatusDetail::Sick, day(2026, 11, 10)).unwrap();
+    let out = status(&w, SUPERVISOR, &sick, exit_detail(), day(2026, 11, 20)).unwrap();
+    let back = undo(&w, SUPERVISOR, &out, 2).unwrap();
+    assert_eq!(back.status(), Status::Sick, "the status before the exit");
+    assert_eq!(back.history.len(), 2);
+    assert_eq!(back.stays.len(), 1);
+    assert_eq!(back.stays[0].exited, None, "the stay is open again");
+    assert!(back.in_residence());
+    assert_eq!(
+        (back.details.room.as_str(), back.details.bed.as_str()),
+        ("B4", "2")
+    );
+    assert_eq!(w.stored_client(c.id), back);
+    let entry = w.stored_audit().pop().unwrap();
+    assert_eq!(entry.action, AuditAction::StatusUndone);
+    assert_eq!(entry.by, SUPERVISOR);
+    let s = &entry.changes[0];
+    assert_eq!(
+        (s.field.as_str(), s.before.as_str(), s.after.as_str()),
+        ("status", "Exited", "Sick")
+    );
+    // A plain change is undone too (by the head as well).
+    let again = undo(&w, HEAD, &back, 1).unwrap();
+    assert_eq!(again.status(), Status::Active);
+}
+
+#[test]
+fn undo_is_refused_to_staf_for_an_older_change_and_for_a_change_of_another_day() {
+    let w = set_up();
+    let c = w.create(draft("Slamet"));
+    let sick = status(&w, STAF, &c, StatusDetail::Sick, day(2026, 11, 10)).unwrap();
+    let leave = StatusDetail::Leave {
+        expected_return: day(2026, 11, 30),
+    };
+    let away = status(&w, STAF, &sick, leave, day(2026, 11, 20)).unwrap();
+    // Staf may not undo, not even their own change.
+    assert_eq!(
+        undo(&w, STAF, &away, 2),
+        Err(Refusal::NeedsRole(Role::Supervisor))
+    );
+    // Only the last change.
+    assert_eq!(undo(&w, SUPERVISOR, &away, 1), wrong("not-last-change"));
+    // Never the admission itself.
+    let new = w.create(draft("Paijo"));
+    assert_eq!(undo(&w, SUPERVISOR, &new, 0), wrong("nothing-to-undo"));
+    // Only on the day it was recorded (WIB).
+    w.clock.set(start() + chrono::Duration::days(1));
+    assert_eq!(undo(&w, SUPERVISOR, &away, 2), wrong("change-not-today"));
+    assert_eq!(w.stored_client(c.id), away, "nothing changed");
+}
+
+#[test]
+fn a_readmission_is_not_undone() {
+    let w = set_up();
+    let c = w.create(draft("Slamet"));
+    let out = status(&w, SUPERVISOR, &c, exit_detail(), day(2026, 11, 10)).unwrap();
+    let back = readmit(&w, &out, day(2026, 11, 20)).unwrap();
+    assert_eq!(
+        undo(&w, SUPERVISOR, &back, back.history.len() - 1),
+        wrong("nothing-to-undo")
+    );
+}

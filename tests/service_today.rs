@@ -314,6 +314,72 @@ fn online_in_process_is_the_caller() {
     let w = set_up();
     assert_eq!(
         w.call(STAF, Request::Online),
-        Ok(Reply::Online(vec![STAF.to_string()]))
+        Ok(Reply::Online(vec!["Budi Santoso".to_string()]))
     );
+}
+
+#[test]
+fn online_names_are_staff_display_names_or_the_login_without_an_account() {
+    let w = set_up();
+    let names = w
+        .service
+        .display_names(&[SUPERVISOR.to_string(), "root".into(), STAF.to_string()]);
+    assert_eq!(names, ["Budi Santoso", "Sari Wulandari", "root"]);
+}
+
+fn add_for(
+    w: &World,
+    text: &str,
+    slot: Option<mentas::domain::shift::ShiftSlot>,
+) -> Result<mentas::domain::handover::HandoverNote, Refusal> {
+    match w.call(
+        STAF,
+        Request::AddHandover {
+            text: text.into(),
+            slot,
+        },
+    )? {
+        Reply::Handover(note) => Ok(note),
+        other => panic!("expected Handover, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_note_begun_in_the_siang_shift_and_saved_after_21_00_stays_siang() {
+    let w = set_up();
+    // Opened at 20:55 (siang), saved at 21:02: filed under siang, as the editor said.
+    w.clock.set(at(2026, 11, 28, 21, 2));
+    let siang = slot(28, Shift::Afternoon);
+    let note = add_for(&w, "Air PDAM mati.", Some(siang)).unwrap();
+    assert_eq!(note.slot, siang);
+    assert_eq!(note.at, at(2026, 11, 28, 21, 2));
+    assert_eq!(w.today().last_handover.map(|n| n.slot), Some(siang));
+    // Without a shift named, the current one (malam).
+    let now = add_for(&w, "Malam dimulai.", None).unwrap();
+    assert_eq!(now.slot, slot(28, Shift::Night));
+}
+
+#[test]
+fn a_note_for_a_shift_ended_over_30_minutes_ago_is_refused_and_nothing_is_stored() {
+    let w = set_up();
+    w.clock.set(at(2026, 11, 28, 21, 30));
+    let siang = slot(28, Shift::Afternoon);
+    assert_eq!(
+        add_for(&w, "Terlambat.", Some(siang)),
+        wrong("handover-shift-over")
+    );
+    // Two shifts back is over too; a shift not begun is in the future.
+    w.clock.set(at(2026, 11, 28, 14, 10));
+    assert_eq!(
+        add_for(&w, "Kemarin.", Some(slot(27, Shift::Night))),
+        wrong("handover-shift-over")
+    );
+    assert_eq!(
+        add_for(&w, "Besok.", Some(slot(28, Shift::Night))),
+        wrong("date-in-future")
+    );
+    assert!(w.handovers(None, 0).is_empty());
+    // The pagi shift ended ten minutes ago: still accepted.
+    let pagi = slot(28, Shift::Morning);
+    assert_eq!(add_for(&w, "Pagi aman.", Some(pagi)).unwrap().slot, pagi);
 }

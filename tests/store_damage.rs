@@ -193,8 +193,9 @@ fn the_tui_shows_why_its_server_could_not_start() {
     let dir = prepared(&mentas::server::own_username());
     damage(&dir.path().join("db"), Damage::Garbage);
     // The TUI starts its server, which refuses the store; the TUI says why, in one line,
-    // before it ever takes over the terminal.
-    let out = mentas(home.path(), dir.path(), &[]);
+    // before it ever takes over the terminal (a pseudo-terminal: without one the TUI
+    // would not start a server at all).
+    let out = mentas_on_a_terminal(home.path(), dir.path());
     assert!(!out.status.success());
     let err = stderr(&out);
     let data = dir.path().display().to_string();
@@ -372,4 +373,30 @@ fn a_damaged_store_is_whole_or_refused_never_silently_smaller() {
         }
     }
     eprintln!("{whole} whole, {refused} refused at opening, {found} found by check");
+}
+
+/// `mentas` (the TUI) with a pseudo-terminal as its input, its error output captured.
+fn mentas_on_a_terminal(home: &Path, data: &Path) -> std::process::Output {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).unwrap();
+    grantpt(&master).unwrap();
+    unlockpt(&master).unwrap();
+    let slave_path = ptsname(&master, Vec::new()).unwrap();
+    use std::os::unix::fs::OpenOptionsExt;
+    let slave = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(slave_path.to_str().unwrap())
+        .unwrap();
+    std::process::Command::new(EXE)
+        .arg("--data")
+        .arg(data)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env_remove("MENTAS_DATA")
+        .stdin(slave)
+        .output()
+        .unwrap()
 }

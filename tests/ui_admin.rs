@@ -3,9 +3,10 @@
 
 mod support;
 
-use mentas::client::ConnEvent;
-use mentas::domain::{Role, Status};
+use mentas::client::{CallError, ConnEvent};
+use mentas::domain::{Refusal, Role, Status};
 use mentas::protocol::{Notice, Request, StatusInput};
+use mentas::ui::app::App;
 use mentas::ui::app::AppEvent;
 use mentas::ui::text::Lang;
 use ratatui::crossterm::event::KeyCode;
@@ -203,7 +204,293 @@ fn a_lost_connection_is_said_in_the_status_line_and_input_is_kept() {
     assert!(screen.contains("Sarmini"), "input kept");
     app.handle(AppEvent::Conn(ConnEvent::Restored));
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Tersambung kembali"));
+    assert!(screen.contains("Tersambung lagi; data dimuat ulang"));
     assert!(screen.contains("Sarmini"), "input still kept");
     assert_eq!(app.role(), Some(Role::Head));
+}
+
+/// A connection that can be cut (calls fail as over a lost socket) or made to refuse
+/// every write as a full disk would.
+struct Flaky {
+    inner: mentas::client::LocalConnection,
+    down: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    disk_full: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl mentas::client::Connection for Flaky {
+    fn call(&mut self, request: Request) -> Result<mentas::protocol::Reply, CallError> {
+        use std::sync::atomic::Ordering::SeqCst;
+        if self.down.load(SeqCst) {
+            return Err(CallError::Lost("the server went away".into()));
+        }
+        if self.disk_full.load(SeqCst) && mentas::service::writes(&request) {
+            return Err(CallError::Refused(Refusal::Storage(
+                "No space left on device".into(),
+            )));
+        }
+        self.inner.call(request)
+    }
+}
+
+type Switch = std::sync::Arc<std::sync::atomic::AtomicBool>;
+
+fn flaky_app(residents: usize) -> (App, Switch, Switch, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, residents);
+    let down = Switch::default();
+    let disk_full = Switch::default();
+    let conn = Flaky {
+        inner: mentas::client::LocalConnection::new(service, USER),
+        down: down.clone(),
+        disk_full: disk_full.clone(),
+    };
+    let mut app = App::new(
+        Box::new(conn),
+        Lang::Id,
+        mentas::ui::theme::Theme::mono(),
+        clock(),
+    )
+    .unwrap();
+    key(&mut app, KeyCode::Char('2'));
+    (app, down, disk_full, dir)
+}
+
+fn set(switch: &Switch, on: bool) {
+    switch.store(on, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// The status form on the selected roster row, its status moved `right` places from the
+/// suggestion (izin for a resident who is aktif).
+fn status_form(app: &mut App, right: usize) {
+    key(app, KeyCode::Char('s'));
+    for _ in 0..right {
+        key(app, KeyCode::Right);
+    }
+}
+
+#[test]
+fn after_a_reconnect_lost_connection_notices_give_way_and_saving_works_again() {
+    let (mut app, down, _, _dir) = flaky_app(20);
+    status_form(&mut app, 1); // sakit
+    set(&down, true);
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Koneksi terputus: the server went away"),
+        "{screen}"
+    );
+    app.handle(AppEvent::Conn(ConnEvent::Lost(
+        "the server went away".into(),
+    )));
+    set(&down, false);
+    app.handle(AppEvent::Conn(ConnEvent::Restored));
+    let screen = text(&render(&app, 80, 24));
+    assert!(!screen.contains("Koneksi terputus"), "{screen}");
+    assert!(
+        screen.contains("Tersambung lagi; data dimuat ulang"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Tersambung lagi; Ctrl-S menyimpan"),
+        "the form says so: {screen}"
+    );
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Status sakit tersimpan"), "{screen}");
+}
+
+#[test]
+fn a_storage_refusal_stays_shown_after_a_reconnect() {
+    let (mut app, _, disk_full, _dir) = flaky_app(20);
+    status_form(&mut app, 1);
+    set(&disk_full, true);
+    ctrl(&mut app, 's');
+    app.handle(AppEvent::Conn(ConnEvent::Lost(
+        "the server went away".into(),
+    )));
+    app.handle(AppEvent::Conn(ConnEvent::Restored));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Gangguan penyimpanan"), "{screen}");
+    assert!(!screen.contains("Tersambung lagi"), "{screen}");
+}
+
+#[test]
+fn a_server_upgraded_under_the_session_is_named_with_what_to_do() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    app.handle(AppEvent::Conn(ConnEvent::Lost("connection closed".into())));
+    app.handle(AppEvent::Conn(ConnEvent::Mismatch {
+        auto_started: false,
+    }));
+    let screen = text(&render(&app, 100, 24));
+    assert!(screen.contains("Server mentas kini versi lain"), "{screen}");
+    assert!(screen.contains("systemctl restart mentas"), "{screen}");
+    // An auto-started one: offered a restart, as at startup.
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    app.handle(AppEvent::Conn(ConnEvent::Mismatch { auto_started: true }));
+    let screen = text(&render(&app, 100, 24));
+    assert!(screen.contains("Mulai ulang"), "{screen}");
+    assert!(screen.contains("server dengan versi ini?"), "{screen}");
+}
+
+/// The rows of `screen` holding `needle`.
+fn rows_with(screen: &[String], needle: &str) -> Vec<usize> {
+    screen
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn status_form_problems_stand_next_to_their_field() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    status_form(&mut app, 0); // izin
+    ctrl(&mut app, 's');
+    let screen = lines(&render(&app, 80, 24));
+    let field = rows_with(&screen, "Kembali tanggal");
+    let required = rows_with(&screen, "Wajib diisi");
+    assert_eq!(required.len(), 1, "{screen:#?}");
+    assert_eq!(required[0], field[0] + 1, "under the field: {screen:#?}");
+    assert!(!screen.iter().any(|l| l.contains("Tulis tanggal seperti")));
+    // A return before the leave: the server's refusal goes next to the return date.
+    type_text(&mut app, "01-11-2026");
+    ctrl(&mut app, 's');
+    let screen = lines(&render(&app, 80, 24));
+    let field = rows_with(&screen, "Kembali tanggal");
+    let refused = rows_with(&screen, "Tanggal kembali sebelum tanggal izin");
+    assert_eq!(refused, vec![field[0] + 1], "{screen:#?}");
+}
+
+#[test]
+fn an_exit_is_confirmed_naming_the_resident_and_a_supervisor_can_undo_it_today() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    let row = app.roster.selected_row().unwrap().clone();
+    let name = mentas::domain::names::display_name(&row.name, &row.nickname);
+    key(&mut app, KeyCode::Enter);
+    status_form(&mut app, 4); // keluar
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("Keluarkan {name} dari panti?")),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    let stored = app.roster.rows().iter().find(|r| r.id == row.id).unwrap();
+    assert_eq!(stored.status, Status::Active, "no means nothing saved");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Char('y'));
+    let stored = app.roster.rows().iter().find(|r| r.id == row.id).unwrap();
+    assert_eq!(stored.status, Status::Exited);
+    assert_eq!(stored.room, "", "the bed is free");
+    // The detail offers the undo; u asks, y undoes.
+    let screen = text(&render(&app, 80, 40));
+    assert!(
+        screen.contains("u: batalkan perubahan terakhir"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('u'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Batalkan perubahan terakhir"), "{screen}");
+    key(&mut app, KeyCode::Char('y'));
+    let stored = app.roster.rows().iter().find(|r| r.id == row.id).unwrap();
+    assert_eq!(stored.status, Status::Active);
+    assert_eq!(
+        (stored.room.as_str(), stored.bed.as_str()),
+        (row.room.as_str(), row.bed.as_str())
+    );
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains(&format!("Dibatalkan: {name}")), "{screen}");
+}
+
+#[test]
+fn the_detail_keeps_its_scroll_when_another_session_changes_the_resident() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let mut app = app_on(service.clone(), Lang::Id);
+    let row = app.roster.selected_row().unwrap().clone();
+    key(&mut app, KeyCode::Enter);
+    let top = lines(&render(&app, 80, 24));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Down);
+    }
+    let scrolled = lines(&render(&app, 80, 24));
+    assert_ne!(scrolled[3], top[3]);
+    service
+        .dispatch(
+            USER,
+            Request::ChangeStatus {
+                id: row.id,
+                base_revision: row.revision,
+                change: StatusInput {
+                    detail: mentas::domain::StatusDetail::Sick,
+                    date: now().date(),
+                    note: String::new(),
+                },
+            },
+        )
+        .unwrap();
+    app.handle(AppEvent::Conn(ConnEvent::Notice(Notice::Client(row.id))));
+    let after = lines(&render(&app, 80, 24));
+    assert_eq!(after[3], scrolled[3], "still scrolled as the user left it");
+    // The footer shows the change history key.
+    assert!(
+        after.last().unwrap().contains("a riwayat perubahan"),
+        "{after:#?}"
+    );
+}
+
+#[test]
+fn the_audit_screen_follows_changes_and_filters_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let mut app = app_on(service.clone(), Lang::Id);
+    let row = app.roster.selected_row().unwrap().clone();
+    key(&mut app, KeyCode::Char('5'));
+    let count = |app: &App| match &app.screen {
+        mentas::ui::app::Screen::Audit(a) => a.entries.len(),
+        _ => panic!("not on the audit screen"),
+    };
+    let before = count(&app);
+    service
+        .dispatch(
+            USER,
+            Request::ChangeStatus {
+                id: row.id,
+                base_revision: row.revision,
+                change: StatusInput {
+                    detail: mentas::domain::StatusDetail::Sick,
+                    date: now().date(),
+                    note: String::new(),
+                },
+            },
+        )
+        .unwrap();
+    app.handle(AppEvent::Conn(ConnEvent::Notice(Notice::Client(row.id))));
+    assert_eq!(count(&app), before + 1, "the new change is listed at once");
+    // r: the record of the selected entry (the newest: that resident).
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Char('r'));
+    let screen = text(&render(&app, 100, 30));
+    assert!(
+        screen.contains(&format!("data: {}", row.reg_no)),
+        "{screen}"
+    );
+    assert!(screen.contains("(x: hapus)"), "{screen}");
+    match &app.screen {
+        mentas::ui::app::Screen::Audit(a) => assert!(
+            a.entries
+                .iter()
+                .all(|e| e.record == mentas::domain::audit::RecordRef::Client(row.id))
+        ),
+        _ => panic!("not on the audit screen"),
+    }
+    // r again: staff accounts; x clears.
+    key(&mut app, KeyCode::Char('r'));
+    let screen = text(&render(&app, 100, 30));
+    assert!(screen.contains("data: akun staf"), "{screen}");
+    key(&mut app, KeyCode::Char('x'));
+    let screen = text(&render(&app, 100, 30));
+    assert!(screen.contains("data: semua"), "{screen}");
+    assert_eq!(count(&app), before + 1);
 }

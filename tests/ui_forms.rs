@@ -5,19 +5,46 @@ mod support;
 
 use std::sync::Arc;
 
-use mentas::domain::{Field, Status};
+use mentas::client::{Connection, LocalConnection};
+use mentas::domain::{Client, ClientId, Field, Status};
 use mentas::service::Service;
 use mentas::store::Store;
 use mentas::ui::text::Lang;
 use ratatui::crossterm::event::KeyCode;
 use support::*;
 
-/// Moves focus to `field` from the top of a fresh form.
+/// Moves focus to `field` with Tab, from wherever it is.
 fn go_to(app: &mut mentas::ui::app::App, field: Field) {
-    let steps = Field::ALL.iter().position(|f| *f == field).unwrap();
-    for _ in 0..steps {
+    let target = Field::ALL.iter().position(|f| *f == field).unwrap();
+    for _ in 0..Field::ALL.len() {
+        let Some(mentas::ui::popups::Popup::ClientForm(form)) = app.popups.last() else {
+            panic!("no resident form")
+        };
+        if form.fields.focus == target {
+            return;
+        }
         key(app, KeyCode::Tab);
     }
+    panic!("{field:?} not reached");
+}
+
+/// A connection of its own, to read whole records as stored.
+fn stored(service: &Arc<Service>, id: ClientId) -> Client {
+    let mut conn: Box<dyn Connection> = Box::new(LocalConnection::new(service.clone(), USER));
+    conn.get_client(id).unwrap().client
+}
+
+/// The screen's text inside the form's frame, rows joined by spaces, so a sentence that
+/// wraps onto the next row reads whole.
+fn joined(app: &mentas::ui::app::App, w: u16, h: u16) -> String {
+    let rows: Vec<String> = lines(&render(app, w, h))
+        .iter()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_string())
+        .collect();
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -29,6 +56,8 @@ fn a_short_nik_is_refused_next_to_the_field_and_nothing_typed_is_lost() {
     type_text(&mut app, "Kirno");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "351402170580003");
+    go_to(&mut app, Field::Sex);
+    type_text(&mut app, "laki");
     ctrl(&mut app, 's');
     let buf = render(&app, 80, 24);
     let screen = text(&buf);
@@ -82,15 +111,17 @@ fn nik_disagreeing_with_birth_date_is_a_warning_that_can_be_accepted() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "3514021705800099");
-    for _ in 0..4 {
-        key(&mut app, KeyCode::Tab); // KK, sex, birth place, birth date
-    }
+    key(&mut app, KeyCode::Tab); // KK
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "laki"); // sex
+    key(&mut app, KeyCode::Tab); // birth place
+    key(&mut app, KeyCode::Tab);
     type_text(&mut app, "17-05-1981");
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
     assert!(
-        screen.contains("! NIK menyebut lahir 17-05-..80"),
-        "{screen}"
+        screen.contains("! NIK menyebut lahir 17 Mei 1980"),
+        "the NIK's date reads like every other date: {screen}"
     );
     assert!(screen.contains("Tekan Ctrl-S lagi untuk tetap menyimpan"));
     let before = app.roster.rows().len();
@@ -114,9 +145,10 @@ fn a_nik_held_by_someone_else_is_refused_naming_them() {
         .clone();
     key(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Orang Lain Sekali");
-    key(&mut app, KeyCode::Tab);
-    key(&mut app, KeyCode::Tab);
+    go_to(&mut app, Field::Nik);
     type_text(&mut app, holder.nik.as_ref().unwrap().as_str());
+    go_to(&mut app, Field::Sex);
+    type_text(&mut app, "laki");
     ctrl(&mut app, 's');
     ctrl(&mut app, 's'); // accept any birth/sex warning
     // Same NIK is a likely duplicate first: continue as a new person to reach the refusal.
@@ -144,11 +176,15 @@ fn a_returning_person_is_found_and_gets_a_new_stay() {
         .clone();
     key(&mut app, KeyCode::Char('n'));
     // A spelling variant: drop one doubled letter if any, else the same name.
-    type_text(&mut app, &exited.name.replacen("mm", "m", 1));
+    let typed_name = exited.name.replacen("mm", "m", 1);
+    type_text(&mut app, &typed_name);
     let year = exited.birth.year();
-    for _ in 0..6 {
+    for _ in 0..4 {
         key(&mut app, KeyCode::Tab);
     }
+    type_text(&mut app, mentas::ui::text::sex(Lang::Id, exited.sex));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
     if let Some(y) = year {
         type_text(&mut app, &y.to_string());
     }
@@ -176,12 +212,24 @@ fn a_returning_person_is_found_and_gets_a_new_stay() {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);
+    if typed_name != exited.name {
+        // The spelling differs from the record: the recorded one stays, the typed one is
+        // shown to choose; saving keeps the record's.
+        let screen = text(&render(&app, 80, 24));
+        assert!(screen.contains("Masuk kembali"), "{screen}");
+        assert!(
+            screen.contains(&format!("! diketik: {typed_name}")),
+            "{screen}"
+        );
+        ctrl(&mut app, 's');
+    }
     let row = app
         .roster
         .rows()
         .iter()
         .find(|r| r.id == exited.id)
         .unwrap();
+    assert_eq!(row.name, exited.name);
     assert_eq!(row.status, Status::Active);
     assert_eq!(row.stays, exited.stays + 1);
     let detail = text(&render(&app, 100, 60));
@@ -211,7 +259,8 @@ fn the_whole_path_with_keys_only_survives_reopening_the_store() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab); // NIK unknown
     key(&mut app, KeyCode::Tab); // KK unknown
-    key(&mut app, KeyCode::Tab); // sex: Laki-laki
+    type_text(&mut app, "laki"); // sex: Laki-laki, chosen by typing
+    key(&mut app, KeyCode::Tab);
     type_text(&mut app, "Bangil");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "1971");
@@ -279,26 +328,97 @@ fn a_stale_edit_is_refused_naming_who_changed_it_and_keeps_the_input() {
     assert!(text(&render(&second, 100, 30)).contains("Perubahan tersimpan"));
 }
 
-#[test]
-fn a_conflict_shows_what_differs_and_can_take_the_other_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let service = demo_service(&dir, 20);
+/// Two sessions with the same resident's form open (the roster's first row).
+fn two_editors(service: &Arc<Service>) -> (mentas::ui::app::App, mentas::ui::app::App) {
     let mut first = app_on(service.clone(), Lang::Id);
-    let mut second = app_on(service, Lang::Id);
+    let mut second = app_on(service.clone(), Lang::Id);
     key(&mut first, KeyCode::Char('e'));
     key(&mut second, KeyCode::Char('e'));
-    go_to(&mut first, Field::Room);
-    for _ in 0..5 {
-        key(&mut first, KeyCode::Backspace);
+    (first, second)
+}
+
+/// Empties the focused text field and types `text`.
+fn retype(app: &mut mentas::ui::app::App, text: &str) {
+    key(app, KeyCode::End);
+    for _ in 0..80 {
+        key(app, KeyCode::Backspace);
     }
-    type_text(&mut first, "Z9");
+    type_text(app, text);
+}
+
+#[test]
+fn after_a_conflict_their_change_to_a_field_i_did_not_touch_survives_keep_mine() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let id = app_on(service.clone(), Lang::Id)
+        .roster
+        .selected_row()
+        .unwrap()
+        .id;
+    let (mut first, mut second) = two_editors(&service);
+    go_to(&mut first, Field::Nickname);
+    retype(&mut first, "Dulah");
+    ctrl(&mut first, 's');
+    go_to(&mut second, Field::Name);
+    retype(&mut second, "Abdullah Syukur");
+    ctrl(&mut second, 's');
+    let screen = text(&render(&second, 100, 40));
+    assert!(screen.contains("Diubah oleh"), "{screen}");
+    // Only the nickname is theirs: marked, and already in the form. My name is not marked.
+    assert!(screen.contains("Dulah"), "{screen}");
+    assert!(screen.contains("! diubah oleh"), "{screen}");
+    assert_eq!(
+        screen.matches("! ").count(),
+        1,
+        "one field marked: {screen}"
+    );
+    assert!(screen.contains("Abdullah Syukur"), "my input kept");
+    ctrl(&mut second, 's');
+    assert!(text(&render(&second, 100, 40)).contains("Perubahan tersimpan"));
+    let saved = stored(&service, id);
+    assert_eq!(saved.details.name, "Abdullah Syukur", "mine");
+    assert_eq!(saved.details.nickname, "Dulah", "theirs, not undone");
+}
+
+#[test]
+fn a_field_both_changed_shows_both_and_keep_mine_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let id = app_on(service.clone(), Lang::Id)
+        .roster
+        .selected_row()
+        .unwrap()
+        .id;
+    let (mut first, mut second) = two_editors(&service);
+    go_to(&mut first, Field::Room);
+    retype(&mut first, "Z9");
+    ctrl(&mut first, 's');
+    go_to(&mut second, Field::Room);
+    retype(&mut second, "A1");
+    ctrl(&mut second, 's');
+    let screen = text(&render(&second, 100, 40));
+    assert!(
+        screen.contains("juga mengubah ini: Z9"),
+        "theirs shown: {screen}"
+    );
+    assert!(screen.contains("A1"), "mine kept: {screen}");
+    ctrl(&mut second, 's');
+    assert_eq!(stored(&service, id).details.room, "A1");
+}
+
+#[test]
+fn a_conflict_can_take_the_other_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let (mut first, mut second) = two_editors(&service);
+    go_to(&mut first, Field::Room);
+    retype(&mut first, "Z9");
     ctrl(&mut first, 's');
     go_to(&mut second, Field::Notes);
     type_text(&mut second, " kedua");
     ctrl(&mut second, 's');
     let screen = text(&render(&second, 100, 40));
-    assert!(screen.contains("! versi lain: Z9"), "{screen}");
-    assert!(screen.contains("Ctrl-T ambil versi lain"), "{screen}");
+    assert!(screen.contains("Ctrl-T ambil versi mereka"), "{screen}");
     ctrl(&mut second, 't');
     let screen = text(&render(&second, 100, 40));
     assert!(screen.contains("Versi terbaru dimuat"), "{screen}");
@@ -308,4 +428,253 @@ fn a_conflict_shows_what_differs_and_can_take_the_other_version() {
     );
     ctrl(&mut second, 's');
     assert!(text(&render(&second, 100, 40)).contains("Tidak ada yang berubah"));
+}
+
+#[test]
+fn a_conflict_from_a_status_change_says_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let (mut first, mut second) = two_editors(&service);
+    key(&mut first, KeyCode::Esc);
+    key(&mut first, KeyCode::Char('s'));
+    type_text(&mut first, "sakit");
+    ctrl(&mut first, 's');
+    assert!(text(&render(&first, 100, 40)).contains("Status sakit tersimpan"));
+    go_to(&mut second, Field::Notes);
+    type_text(&mut second, " kedua");
+    ctrl(&mut second, 's');
+    let screen = joined(&second, 100, 40);
+    assert!(
+        screen.contains("Status diubah oleh") && screen.contains("→ sakit"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn both_nik_warnings_show_whole_at_80x24() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Paimin Suroso");
+    go_to(&mut app, Field::Nik);
+    type_text(&mut app, "3514021705800099"); // a man born 17-05-80
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "perempuan");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "09-10-1981");
+    ctrl(&mut app, 's');
+    let screen = joined(&app, 80, 24);
+    assert!(
+        screen.contains("! NIK menyebut lahir 17 Mei 1980, tidak sama dengan tanggal lahir"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("! NIK menyebut laki-laki, tidak sama dengan jenis kelamin"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn sex_starts_unset_and_must_be_chosen() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    let before = app.roster.rows().len();
+    key(&mut app, KeyCode::Char('n'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Jenis kelamin   — pilih —"), "{screen}");
+    type_text(&mut app, "Sulastri");
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("⚠ Wajib dipilih"),
+        "next to the field: {screen}"
+    );
+    assert!(screen.contains("Ada 1 isian"), "{screen}");
+    assert_eq!(app.roster.rows().len(), before, "nothing saved");
+    type_text(&mut app, "perem"); // focus is on the sex field
+    ctrl(&mut app, 's');
+    assert_eq!(app.roster.rows().len(), before + 1);
+    let row = app.roster.selected_row().unwrap();
+    assert_eq!(row.sex, mentas::domain::Sex::Female);
+    // Editing someone keeps their recorded sex.
+    key(&mut app, KeyCode::Char('e'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Jenis kelamin   Perempuan"), "{screen}");
+}
+
+#[test]
+fn the_whole_form_fits_at_80x24_and_the_focused_field_stays_in_view() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    let screen = text(&render(&app, 80, 24));
+    for label in ["Nama lengkap", "Jenis kelamin", "Tempat tidur", "Catatan"] {
+        assert!(screen.contains(label), "{label} off screen: {screen}");
+    }
+    assert!(screen.contains("Tab/Enter kolom berikut") && screen.contains("Ctrl-S simpan"));
+    // Enter moves on; a problem at the top and focus at the bottom both show.
+    go_to(&mut app, Field::Notes);
+    type_text(&mut app, "kambuh");
+    ctrl(&mut app, 's'); // no name, no sex: focus goes to the first problem
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("⚠ Nama lengkap"), "{screen}");
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Enter);
+        let screen = text(&render(&app, 80, 24));
+        let Some(mentas::ui::popups::Popup::ClientForm(form)) = app.popups.last() else {
+            panic!("Enter does not save")
+        };
+        let label = &form.fields.items[form.fields.focus].label;
+        assert!(
+            screen.contains(label.as_str()),
+            "{label} not in view: {screen}"
+        );
+    }
+}
+
+#[test]
+fn a_returning_resident_keeps_what_was_typed_about_this_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    let mut app = app_on(service.clone(), Lang::Id);
+    let exited = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.status == Status::Exited && !r.name.is_empty())
+        .unwrap()
+        .clone();
+    let old = stored(&service, exited.id);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, &old.details.name);
+    go_to(&mut app, Field::Sex);
+    type_text(&mut app, mentas::ui::text::sex(Lang::Id, old.details.sex));
+    if old.details.kk.is_none() {
+        go_to(&mut app, Field::Kk);
+        type_text(&mut app, "3514020101090001");
+    }
+    go_to(&mut app, Field::Origin);
+    type_text(
+        &mut app,
+        &mentas::ui::text::origin(Lang::Id, old.details.origin),
+    );
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Bu Siti (kakak) 0812-3333-4444");
+    go_to(&mut app, Field::Room);
+    type_text(&mut app, "C3");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "kambuh, diantar keluarga");
+    ctrl(&mut app, 's');
+    let Some(mentas::ui::popups::Popup::Duplicates(dups)) = app.popups.last() else {
+        panic!("no duplicates popup")
+    };
+    let at = dups
+        .found
+        .iter()
+        .position(|m| m.row.id == exited.id)
+        .unwrap();
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let detail = text(&render(&app, 100, 60));
+    assert!(detail.contains("Tinggal baru dimulai"), "{detail}");
+    let now = stored(&service, exited.id);
+    assert_eq!(now.status(), Status::Active);
+    assert_eq!(now.stays.len(), old.stays.len() + 1);
+    let d = &now.details;
+    assert_eq!((d.room.as_str(), d.bed.as_str()), ("C3", "2"));
+    assert_eq!(d.family_contact, "Bu Siti (kakak) 0812-3333-4444");
+    assert_eq!(d.notes, "kambuh, diantar keluarga");
+    assert_eq!(d.stage, mentas::domain::Stage::Intake);
+    assert_eq!(
+        d.birth, old.details.birth,
+        "nothing typed there: the record's"
+    );
+    if old.details.kk.is_none() {
+        assert_eq!(
+            d.kk.as_ref().unwrap().as_str(),
+            "3514020101090001",
+            "filled in"
+        );
+    } else {
+        assert_eq!(d.kk, old.details.kk);
+    }
+}
+
+#[test]
+fn a_returning_resident_whose_record_disagrees_is_asked_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    let mut app = app_on(service.clone(), Lang::Id);
+    let rows: Vec<_> = app.roster.rows().to_vec();
+    let old = rows
+        .iter()
+        .filter(|r| r.status == Status::Exited && !r.name.is_empty())
+        .map(|r| stored(&service, r.id))
+        .find(|c| !c.details.birth_place.is_empty())
+        .expect("an exited resident with a birth place");
+    let typed_place = "Kota Antah Berantah";
+    let intake = |app: &mut mentas::ui::app::App| {
+        key(app, KeyCode::Char('n'));
+        type_text(app, &old.details.name);
+        go_to(app, Field::Sex);
+        type_text(app, mentas::ui::text::sex(Lang::Id, old.details.sex));
+        key(app, KeyCode::Tab);
+        type_text(app, typed_place);
+        go_to(app, Field::Origin);
+        type_text(app, &mentas::ui::text::origin(Lang::Id, old.details.origin));
+    };
+    let open_existing = |app: &mut mentas::ui::app::App| {
+        ctrl(app, 's');
+        let Some(mentas::ui::popups::Popup::Duplicates(dups)) = app.popups.last() else {
+            panic!("no duplicates popup")
+        };
+        let at = dups.found.iter().position(|m| m.row.id == old.id).unwrap();
+        for _ in 0..at {
+            key(app, KeyCode::Down);
+        }
+        key(app, KeyCode::Enter);
+    };
+    intake(&mut app);
+    open_existing(&mut app);
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Masuk kembali"), "{screen}");
+    assert!(
+        screen.contains(&old.details.birth_place),
+        "the record's value in the field"
+    );
+    assert!(
+        screen.contains(&format!("! diketik: {typed_place}")),
+        "the typed one marked: {screen}"
+    );
+    assert_eq!(
+        stored(&service, old.id).status(),
+        Status::Exited,
+        "nothing saved yet"
+    );
+    // Esc goes back to the intake form with everything typed.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Klien baru") && screen.contains(typed_place),
+        "{screen}"
+    );
+    // Again, this time choosing the typed value with Ctrl-T and saving.
+    open_existing(&mut app);
+    ctrl(&mut app, 't');
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("! tercatat: {}", old.details.birth_place)),
+        "{screen}"
+    );
+    ctrl(&mut app, 's');
+    let now = stored(&service, old.id);
+    assert_eq!(now.status(), Status::Active);
+    assert_eq!(now.stays.len(), old.stays.len() + 1);
+    assert_eq!(now.details.birth_place, typed_place);
+    assert!(text(&render(&app, 100, 60)).contains("Tinggal baru dimulai"));
 }

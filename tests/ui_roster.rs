@@ -118,8 +118,272 @@ fn search_tolerates_spelling_variants() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Down);
     assert_eq!(app.roster.visible_count(), found.len());
-    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Esc);
     assert!(app.roster.visible_count() > found.len());
+}
+
+/// The names of the residents in view (exited ones only with `x`).
+fn visible_names(app: &mentas::ui::app::App) -> Vec<String> {
+    app.roster.visible().map(|r| r.name.to_string()).collect()
+}
+
+#[test]
+fn east_javanese_spellings_of_ahmad_and_muhammad_find_each_other() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    let search = |app: &mut mentas::ui::app::App, typed: &str| {
+        key(app, KeyCode::Esc);
+        key(app, KeyCode::Char('/'));
+        type_text(app, typed);
+        visible_names(app)
+    };
+    // Ahmad, Achmad and Akhmad are one name, however it is typed.
+    for typed in ["ahmad", "achmad", "akhmad"] {
+        let found = search(&mut app, typed);
+        assert!(
+            found.contains(&"Ahmad Wardana".into()),
+            "{typed}: {found:?}"
+        );
+        assert!(
+            found.contains(&"Achmad Kholiq".into()),
+            "{typed}: {found:?}"
+        );
+    }
+    // Muhammad, Mochamad, Moch. and M. too; "moch" typed finds them all.
+    for typed in ["muhammad", "mohamad", "mochamad", "moch"] {
+        let found = search(&mut app, typed);
+        for name in [
+            "Muhamad Maskuri",
+            "Mochamad Jumari",
+            "Moch. Sholihin",
+            "M. Salim",
+        ] {
+            assert!(
+                found.contains(&name.into()),
+                "{typed} finds {name}: {found:?}"
+            );
+        }
+    }
+    // The screen agrees: Moch. Sholihin is on it when "muhammad" is typed.
+    search(&mut app, "muhammad");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Moch. Sholihin"), "{screen}");
+}
+
+#[test]
+fn a_search_says_how_many_exited_residents_it_found_hidden() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    // Muhammad Masykuri has exited; Muhamad Maskuri, in residence, is the same name.
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "masykuri");
+    assert_eq!(visible_names(&app), vec!["Muhamad Maskuri"]);
+    let info = lines(&render(&app, 80, 24))[2].clone();
+    assert!(
+        info.contains("1 dari 100 klien · +1 sudah keluar (x tampilkan)"),
+        "{info}"
+    );
+    // With room for it, in whole words.
+    let info = lines(&render(&app, 100, 24))[2].clone();
+    assert!(
+        info.contains("1 dari 100 klien · +1 cocok di antara yang sudah keluar (x tampilkan)"),
+        "{info}"
+    );
+    // x (after Enter, as x is text while typing) shows them; the note goes.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('x'));
+    let found = visible_names(&app);
+    assert!(found.contains(&"Muhammad Masykuri".into()), "{found:?}");
+    let info = lines(&render(&app, 80, 24))[2].clone();
+    assert!(!info.contains("keluar (x"), "{info}");
+    // A search that finds only exited residents says so rather than a bare "0".
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Esc);
+    let exited = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.status == Status::Exited && r.name == "Muhammad Sholihin")
+        .expect("an exited resident in the demo")
+        .clone();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, &exited.reg_no);
+    let info = lines(&render(&app, 80, 24))[2].clone();
+    assert!(
+        info.contains("0 dari 100 klien · +1 sudah keluar"),
+        "{info}"
+    );
+    // In English; and a long query leaves room for the shortest note only.
+    let (mut app, _dir) = demo_app(100, Lang::En);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "muhammad masykuri");
+    let info = lines(&render(&app, 100, 24))[2].clone();
+    assert!(
+        info.contains("+1 more among those who exited (x shows them)"),
+        "{info}"
+    );
+    let info = lines(&render(&app, 80, 24))[2].clone();
+    assert!(info.ends_with("+1 exited (x shows them)"), "{info}");
+    type_text(&mut app, " maskuri");
+    let info = lines(&render(&app, 80, 24))[2].clone();
+    assert!(info.ends_with("+1 exited (x)"), "{info}");
+}
+
+#[test]
+fn esc_clears_only_the_search_and_c_the_filters() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    let footer = |app: &mentas::ui::app::App| lines(&render(app, 80, 24))[23].clone();
+    assert!(!footer(&app).contains("hapus filter"), "{}", footer(&app));
+    key(&mut app, KeyCode::Char('f')); // aktif
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "a");
+    key(&mut app, KeyCode::Enter);
+    // Esc: the search goes, the filter stays (and the footer offers c to clear it).
+    key(&mut app, KeyCode::Esc);
+    let screen = lines(&render(&app, 80, 24));
+    assert!(screen[2].contains("status: aktif"), "{}", screen[2]);
+    assert!(screen[23].contains("c hapus filter"), "{}", screen[23]);
+    assert!(app.roster.visible().all(|r| r.status == Status::Active));
+    // c: the filters go, and so does the offer.
+    key(&mut app, KeyCode::Char('c'));
+    let screen = lines(&render(&app, 80, 24));
+    assert!(screen[2].contains("status: di panti"), "{}", screen[2]);
+    assert!(!screen[23].contains("hapus filter"), "{}", screen[23]);
+    // The exited shown (x) is a filter too: c hides them again.
+    key(&mut app, KeyCode::Char('x'));
+    assert!(footer(&app).contains("c hapus filter"));
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.roster.visible_count(), 100);
+}
+
+#[test]
+fn shift_f_and_shift_t_step_the_filters_backwards() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    let info = |app: &mentas::ui::app::App| lines(&render(app, 80, 24))[2].clone();
+    // Backwards from "all": the last status (keluar is only there with x), then the one
+    // before it.
+    key(&mut app, KeyCode::Char('F'));
+    assert!(info(&app).contains("status: kabur"), "{}", info(&app));
+    key(&mut app, KeyCode::Char('F'));
+    assert!(info(&app).contains("status: dirujuk"), "{}", info(&app));
+    key(&mut app, KeyCode::Char('f'));
+    assert!(info(&app).contains("status: kabur"), "{}", info(&app));
+    // Forward past the last and backward past the first both come back to "all".
+    key(&mut app, KeyCode::Char('f'));
+    assert!(info(&app).contains("status: di panti"), "{}", info(&app));
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('F'));
+    assert!(info(&app).contains("status: di panti"), "{}", info(&app));
+    key(&mut app, KeyCode::Char('T'));
+    assert!(
+        info(&app).contains("tahap: Bimbingan lanjut"),
+        "{}",
+        info(&app)
+    );
+    assert!(
+        app.roster
+            .visible()
+            .all(|r| r.stage == mentas::domain::Stage::Aftercare)
+    );
+    key(&mut app, KeyCode::Char('T'));
+    assert!(info(&app).contains("tahap: Terminasi"), "{}", info(&app));
+}
+
+#[test]
+fn unknown_ages_sort_last_both_ways_and_approximate_ones_by_value() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    key(&mut app, KeyCode::Char('o')); // No. Reg
+    key(&mut app, KeyCode::Char('o')); // Umur
+    let today = now().date();
+    let ages = |app: &mentas::ui::app::App| -> Vec<Option<u32>> {
+        app.roster
+            .visible()
+            .map(|r| r.birth.age_on(today))
+            .collect()
+    };
+    let up = ages(&app);
+    assert!(up.iter().any(Option::is_none) && up.iter().any(Option::is_some));
+    let known = up.iter().take_while(|a| a.is_some()).count();
+    assert!(
+        up[known..].iter().all(Option::is_none),
+        "unknown last: {up:?}"
+    );
+    assert!(up[..known].windows(2).all(|w| w[0] <= w[1]), "{up:?}");
+    key(&mut app, KeyCode::Char('O'));
+    assert!(lines(&render(&app, 80, 24))[2].contains("urut: Umur▼"));
+    let down = ages(&app);
+    assert!(
+        down[known..].iter().all(Option::is_none),
+        "still last: {down:?}"
+    );
+    assert!(down[..known].windows(2).all(|w| w[0] >= w[1]), "{down:?}");
+    // The first row on screen is the oldest, not a "?".
+    let first = lines(&render(&app, 80, 24))[FIRST_ROW as usize].clone();
+    assert!(!first.contains(" ? "), "{first}");
+}
+
+/// The text of a column on `line`, by where its title stands in `header`.
+fn column<'a>(header: &str, line: &'a str, title: &str, next: &str) -> &'a str {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let from = header.find(title).unwrap();
+    let to = header.find(next).unwrap();
+    // Header and line are ASCII up to the columns read here, but the line may hold a "…".
+    let at = |col: usize| chars.get(col).map_or(line.len(), |&(i, _)| i);
+    line[at(from)..at(to)].trim()
+}
+
+#[test]
+fn names_and_origins_cut_short_say_so_and_wider_screens_show_them_whole() {
+    let (app, _dir) = demo_app(100, Lang::Id);
+    let buf = render(&app, 80, 24);
+    let screen = lines(&buf);
+    let header = &screen[TABLE_HEADER_ROW as usize];
+    let rows: Vec<_> = app.roster.visible().take(BODY_ROWS).cloned().collect();
+    let mut cut = 0;
+    for (row, line) in rows.iter().zip(&screen[FIRST_ROW as usize..]) {
+        let name = column(header, line, "Nama", "JK");
+        let origin = column(header, line, "Asal", "Masuk");
+        let whole_origin = mentas::ui::text::origin_short(Lang::Id, row.origin);
+        assert!(
+            name == row.name || name.ends_with('…') || name.starts_with("M. "),
+            "{name:?} for {}",
+            row.name
+        );
+        assert!(
+            origin == whole_origin || origin.ends_with('…'),
+            "{origin:?}"
+        );
+        cut += usize::from(name.ends_with('…') || origin.ends_with('…'));
+        // Dates as every screen writes them, the year shortened: "1 Agu 26".
+        assert!(line.contains(&format!(
+            "{} {}",
+            row.admitted.format("%-d"),
+            mentas::ui::text::date(Lang::Id, row.admitted)
+                .split(' ')
+                .nth(1)
+                .unwrap()
+        )));
+    }
+    assert!(
+        cut > 0,
+        "some cell is cut at 80 columns:\n{}",
+        screen.join("\n")
+    );
+    // Names that used to be cut alike now read apart.
+    let names = text(&buf);
+    assert!(names.contains("Fatimah Wartini"), "{names}");
+    // At 100 columns: whole names and origins, whole years.
+    let buf = render(&app, 100, 30);
+    let screen = lines(&buf);
+    let header = &screen[TABLE_HEADER_ROW as usize];
+    for (row, line) in app.roster.visible().zip(&screen[FIRST_ROW as usize..28]) {
+        let name = column(header, line, "Nama", "JK");
+        let origin = column(header, line, "Asal", "Masuk");
+        assert_eq!(name, row.name.as_str());
+        assert_eq!(origin, mentas::ui::text::origin_short(Lang::Id, row.origin));
+        assert!(
+            line.contains(&mentas::ui::text::date(Lang::Id, row.admitted)),
+            "{line}"
+        );
+    }
 }
 
 #[test]

@@ -73,12 +73,96 @@ fn help_lists_the_keys_of_this_screen_and_everywhere() {
         "cari",
         "baru",
         "filter status",
-        "keluar",
+        "1–5 F5–F9",
+        "? F1",
+        "q Ctrl-C/Ctrl-Q keluar",
     ] {
-        assert!(screen.contains(expected), "{expected} missing from help");
+        assert!(
+            screen.contains(expected),
+            "{expected} missing from help: {screen}"
+        );
     }
     key(&mut app, KeyCode::Esc);
     assert!(!text(&render(&app, 80, 24)).contains("Di layar ini"));
+}
+
+#[test]
+fn help_longer_than_the_popup_scrolls_and_says_so() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    key(&mut app, KeyCode::Char('?'));
+    let screen = text(&render(&app, 80, 16));
+    assert!(screen.contains("↑/↓ menggulir ▼"), "{screen}");
+    assert!(
+        !screen.contains("Home End"),
+        "the last keys are below: {screen}"
+    );
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Down);
+    }
+    let screen = text(&render(&app, 80, 16));
+    assert!(screen.contains("Home End"), "scrolled to the end: {screen}");
+    assert!(screen.contains("menggulir ▲"), "{screen}");
+    key(&mut app, KeyCode::Up);
+    assert!(
+        text(&render(&app, 80, 16)).contains("▲▼"),
+        "one step back moves at once"
+    );
+}
+
+#[test]
+fn f1_opens_help_inside_a_form_and_question_mark_is_text_there() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Apa?");
+    let form = text(&render(&app, 80, 24));
+    assert!(form.contains("Apa?"), "? typed as text: {form}");
+    assert!(form.contains("F1 bantuan"), "the footer names F1: {form}");
+    key(&mut app, KeyCode::F(1));
+    let help = text(&render(&app, 80, 24));
+    for expected in [
+        "Tab/Enter",
+        "kolom berikut",
+        "S-Tab/↑",
+        "Ctrl-S",
+        "simpan",
+        "Esc",
+        "←/→",
+        "Ctrl-C",
+        "keluar",
+    ] {
+        assert!(help.contains(expected), "{expected} missing: {help}");
+    }
+    key(&mut app, KeyCode::F(1));
+    let back = text(&render(&app, 80, 24));
+    assert!(
+        back.contains("Apa?") && !back.contains("Di layar ini"),
+        "{back}"
+    );
+}
+
+#[test]
+fn the_roster_footer_says_when_more_keys_exist() {
+    let (app, _dir) = demo_app(20, Lang::Id);
+    let narrow = lines(&render(&app, 80, 24));
+    let footer = narrow.last().unwrap();
+    assert!(footer.contains("… ? semua tombol"), "{footer}");
+    assert!(footer.contains("q keluar"), "{footer}");
+    let wide = lines(&render(&app, 200, 24));
+    let footer = wide.last().unwrap();
+    for key in ["f filter status", "t ", "x ", "o ", "? bantuan"] {
+        assert!(
+            footer.contains(key),
+            "{key} missing at 200 columns: {footer}"
+        );
+    }
+    assert!(!footer.contains("semua tombol"), "{footer}");
+}
+
+#[test]
+fn ctrl_c_quits_from_the_roster_too() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
 }
 
 #[test]
@@ -139,10 +223,7 @@ fn status_change_updates_the_row_at_once_and_keeps_history() {
     // Suggested izin; the expected return date is needed.
     ctrl(&mut app, 's');
     let refused = text(&render(&app, 80, 24));
-    assert!(
-        refused.contains("Tulis tanggal seperti 28-11-2026"),
-        "{refused}"
-    );
+    assert!(refused.contains("Wajib diisi"), "{refused}");
     type_text(&mut app, "01-12-2026");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "Menjenguk ibu di Bangil");
@@ -183,6 +264,10 @@ fn exit_requires_a_reason_and_closes_the_stay() {
     let form = text(&render(&app, 80, 24));
     assert!(form.contains("Alasan keluar"), "{form}");
     ctrl(&mut app, 's');
+    // An exit is asked first, naming the resident.
+    let ask = text(&render(&app, 80, 24));
+    assert!(ask.contains("dari panti?"), "{ask}");
+    key(&mut app, KeyCode::Char('y'));
     let detail = text(&render(&app, 100, 60));
     assert!(detail.contains("keluar"), "{detail}");
     let row = app
@@ -196,4 +281,31 @@ fn exit_requires_a_reason_and_closes_the_stay() {
         detail.contains("– 28 Nov 2026"),
         "the stay is closed today: {detail}"
     );
+}
+
+#[test]
+fn enter_moves_on_in_first_run_setup_and_ctrl_s_saves_as_in_every_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = mentas::store::Store::open(dir.path()).unwrap();
+    let service = std::sync::Arc::new(mentas::service::Service::new(store, clock()));
+    let mut app = app_opening(service, Lang::Id);
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Penyiapan pertama"), "{screen}");
+    assert!(
+        screen.contains("Ctrl-S simpan") && screen.contains("Tab/Enter kolom berikut"),
+        "the footer says how: {screen}"
+    );
+    type_text(&mut app, "Panti Sejahtera");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter); // capacity stays 100
+    type_text(&mut app, "Bu Ratna");
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Penyiapan pertama") && screen.contains("Bu Ratna"),
+        "Enter did not save: {screen}"
+    );
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Penyiapan selesai"), "{screen}");
 }

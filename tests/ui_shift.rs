@@ -72,6 +72,17 @@ fn today_shows_the_headcount_roll_call_progress_handover_and_due_list_from_the_r
         screen.contains("kabur sejak"),
         "absconded residents are due: {screen}"
     );
+    // Who is logged in, by name; the due lines that do not fit are counted.
+    assert!(screen.contains("masuk: Hartono, S.Sos"), "{screen}");
+    let due_lines = lines
+        .iter()
+        .filter(|l| l.starts_with("│· ") || l.starts_with("│! "))
+        .count();
+    assert!(
+        screen.contains(&format!("Perlu ditindaklanjuti ({})", due_lines + 2))
+            && screen.contains("│+2 lagi"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -228,6 +239,10 @@ fn a_half_done_roll_call_shows_its_progress() {
         screen.contains(&format!("{marked} dari {total} ditandai")),
         "{screen}"
     );
+    assert!(
+        screen.contains("ditandai · berlangsung\n"),
+        "the shift is running: {screen}"
+    );
     // Unmarked only, then a name jump.
     key(&mut app, KeyCode::Char('u'));
     let Screen::RollCall(rc) = &app.screen else {
@@ -338,6 +353,406 @@ fn an_earlier_roll_call_is_browsable_and_a_staf_cannot_correct_it() {
     assert!(!text(&render(&app, 80, 24)).contains("Perlu peran"));
 }
 
+/// The roll call on screen.
+fn apel(app: &mentas::ui::app::App) -> &mentas::ui::screens::roll_call::RollCallScreen {
+    match &app.screen {
+        Screen::RollCall(rc) => rc,
+        _ => panic!("not on the roll call"),
+    }
+}
+
+/// Types a row number (1-based, as in the No column).
+fn go_to_row(app: &mut mentas::ui::app::App, number: usize) {
+    type_text(app, &number.to_string());
+}
+
+/// The first row (number, resident) whose row matches.
+fn first_row(
+    app: &mentas::ui::app::App,
+    want: impl Fn(&mentas::domain::roll_call::RollCallRow) -> bool,
+) -> (usize, mentas::domain::ClientId) {
+    let (i, row) = apel(app)
+        .roll
+        .rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| want(r))
+        .expect("no such row");
+    (i + 1, row.client)
+}
+
+fn row_of(app: &mentas::ui::app::App, id: mentas::domain::ClientId) -> mentas::domain::ClientRow {
+    app.roster
+        .rows()
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap()
+        .clone()
+}
+
+fn name_of(app: &mentas::ui::app::App, id: mentas::domain::ClientId) -> String {
+    let r = row_of(app, id);
+    mentas::domain::names::display_name(&r.name, &r.nickname)
+}
+
+fn mark_of(app: &mentas::ui::app::App, id: mentas::domain::ClientId) -> Option<Presence> {
+    apel(app).roll.row(id).and_then(|r| r.presence())
+}
+
+#[test]
+fn space_cycles_the_selected_row_in_place_each_press_saved_never_to_kabur() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 60);
+    let mut app = app_opening(service.clone(), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let id = apel(&app).selected_row().unwrap().client;
+    let slot = apel(&app).roll.slot;
+    let expected = [
+        Presence::Present,
+        Presence::Leave,
+        Presence::Sick,
+        Presence::Referred,
+        Presence::Present,
+        Presence::Leave,
+    ];
+    for (i, want) in expected.into_iter().enumerate() {
+        let code = if i % 2 == 0 {
+            KeyCode::Char(' ')
+        } else {
+            KeyCode::Enter
+        };
+        key(&mut app, code);
+        assert_eq!(
+            apel(&app).selected_row().map(|r| r.client),
+            Some(id),
+            "press {i}: the selection stays on the row"
+        );
+        assert_eq!(mark_of(&app, id), Some(want), "press {i}");
+        // Saved as it is made: another session reads the same mark.
+        let mut other = app_opening(service.clone(), Lang::Id);
+        key(&mut other, KeyCode::Char('3'));
+        assert_eq!(apel(&other).roll.slot, slot);
+        assert_eq!(mark_of(&other, id), Some(want), "press {i} saved");
+    }
+    assert_eq!(
+        row_of(&app, id).status,
+        Status::Active,
+        "cycling past hadir and izin changed nothing in the status"
+    );
+    // In the unmarked-only view the row being cycled stays until the selection leaves it.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('u'));
+    let id = apel(&app).selected_row().unwrap().client;
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(apel(&app).selected_row().map(|r| r.client), Some(id));
+    assert_eq!(mark_of(&app, id), Some(Presence::Leave));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains(&name_of(&app, id)), "{screen}");
+}
+
+#[test]
+fn a_kabur_resident_is_recorded_back_only_after_y() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let (number, id) = first_row(&app, |r| r.implied == Some(Presence::Absconded));
+    let name = name_of(&app, id);
+    for (answer, code) in [("n", KeyCode::Char('n')), ("Esc", KeyCode::Esc)] {
+        go_to_row(&mut app, number);
+        key(&mut app, KeyCode::Char('h'));
+        let screen = text(&render(&app, 80, 24));
+        assert!(
+            screen.contains(&format!("Catat {name} sudah kembali? y/n")),
+            "{screen}"
+        );
+        key(&mut app, code);
+        assert!(matches!(app.screen, Screen::RollCall(_)), "{answer} stays");
+        assert_eq!(mark_of(&app, id), Some(Presence::Absconded), "{answer}");
+        assert_eq!(row_of(&app, id).status, Status::Absconded, "{answer}");
+        assert!(!text(&render(&app, 80, 24)).contains("sudah kembali?"));
+    }
+    // Space asks the same, and y records the return (the row stays selected).
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char(' '));
+    assert!(text(&render(&app, 80, 24)).contains("sudah kembali? y/n"));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(mark_of(&app, id), Some(Presence::Present));
+    assert_eq!(row_of(&app, id).status, Status::Active);
+    assert_eq!(apel(&app).selected_row().map(|r| r.client), Some(id));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("{name}: kembali dari kabur")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn hadir_for_someone_on_izin_records_the_return_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let (number, id) = first_row(&app, |r| r.implied == Some(Presence::Leave));
+    assert_eq!(row_of(&app, id).status, Status::Leave);
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(row_of(&app, id).status, Status::Active, "back from izin");
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("{}: kembali dari izin", name_of(&app, id))),
+        "{screen}"
+    );
+    // Sakit is ill in the facility: hadir changes nothing in the status.
+    let (number, id) = first_row(&app, |r| r.implied == Some(Presence::Sick));
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(mark_of(&app, id), Some(Presence::Present));
+    assert_eq!(row_of(&app, id).status, Status::Sick);
+    assert!(!text(&render(&app, 80, 24)).contains("kembali dari"));
+}
+
+#[test]
+fn c_right_after_a_mark_notes_the_resident_just_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 60), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('u'));
+    let id = apel(&app).selected_row().unwrap().client;
+    let name = name_of(&app, id);
+    key(&mut app, KeyCode::Char('s'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("c: catatan untuk {name}")),
+        "{screen}"
+    );
+    assert_ne!(
+        apel(&app).selected_row().map(|r| r.client),
+        Some(id),
+        "the marked row left the unmarked-only view"
+    );
+    key(&mut app, KeyCode::Char('c'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("Catatan tanda: {name}")),
+        "{screen}"
+    );
+    type_text(&mut app, "demam");
+    ctrl(&mut app, 's');
+    assert!(app.popups.is_empty());
+    let mark = apel(&app).roll.row(id).unwrap().mark.clone().unwrap();
+    assert_eq!(
+        (mark.presence, mark.note.as_str()),
+        (Presence::Sick, "demam")
+    );
+    // With another key in between, c is for the selected row.
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Down);
+    let selected = apel(&app).selected_row().unwrap().client;
+    key(&mut app, KeyCode::Char('c'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("Catatan tanda: {}", name_of(&app, selected))),
+        "{screen}"
+    );
+}
+
+#[test]
+fn typed_text_in_the_kabur_or_note_form_is_not_thrown_away_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 30), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('k'));
+    assert!(
+        !app.has_unsaved_input(),
+        "the default last-seen time is not input"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(app.popups.is_empty(), "nothing typed: Esc just closes");
+    for opener in ['k', 'c'] {
+        key(&mut app, KeyCode::Char(opener));
+        if opener == 'k' {
+            key(&mut app, KeyCode::Tab);
+        }
+        type_text(&mut app, "dicari di pasar");
+        assert!(app.has_unsaved_input(), "{opener}");
+        key(&mut app, KeyCode::Esc);
+        let screen = text(&render(&app, 80, 24));
+        assert!(
+            screen.contains("Buang isian yang belum disimpan?"),
+            "{opener}: {screen}"
+        );
+        key(&mut app, KeyCode::Char('n'));
+        assert!(
+            text(&render(&app, 80, 24)).contains("dicari di pasar"),
+            "{opener}: the text is still there"
+        );
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('y'));
+        assert!(app.popups.is_empty(), "{opener}");
+    }
+}
+
+#[test]
+fn g_opens_the_roll_call_of_a_typed_date_and_shift() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 30), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let retype = |app: &mut mentas::ui::app::App, date: &str| {
+        for _ in 0..12 {
+            key(app, KeyCode::Backspace);
+        }
+        type_text(app, date);
+        ctrl(app, 's');
+    };
+    key(&mut app, KeyCode::Char('g'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Buka apel") && screen.contains("28-11-2026"),
+        "{screen}"
+    );
+    // Refused with the reason, the input kept.
+    retype(&mut app, "29-11-2026");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Tanggal itu belum tiba"), "{screen}");
+    assert!(screen.contains("29-11-2026"), "{screen}");
+    retype(&mut app, "01/01/2020");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Belum ada catatan sebelum"), "{screen}");
+    assert!(screen.contains("01/01/2020"), "{screen}");
+    // Today's malam has not started at 14:32.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::BackTab);
+    retype(&mut app, "28-11-2026");
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Piket malam hari ini belum mulai"),
+        "{screen}"
+    );
+    // Four weeks back, the pagi shift: typed with slashes, the shift by its name.
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "pagi");
+    key(&mut app, KeyCode::BackTab);
+    retype(&mut app, "31/10/2026");
+    assert!(app.popups.is_empty());
+    let slot = apel(&app).roll.slot;
+    assert_eq!(
+        (slot.date.to_string(), slot.shift),
+        (
+            "2026-10-31".to_string(),
+            mentas::domain::shift::Shift::Morning
+        )
+    );
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Apel pagi · Sab 31 Okt 2026"), "{screen}");
+}
+
+#[test]
+fn on_apel_the_tabs_and_help_name_the_f_keys_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = app_opening(service.clone(), lang);
+        assert!(lines(&render(&app, 80, 24))[1].contains(" 1 "));
+        key(&mut app, KeyCode::Char('3'));
+        let tabs = &lines(&render(&app, 80, 24))[1];
+        let (today, apel) = match lang {
+            Lang::Id => ("F5 Hari ini", "F7 Apel"),
+            Lang::En => ("F5 Today", "F7 Roll call"),
+        };
+        assert!(tabs.contains(today) && tabs.contains(apel), "{tabs}");
+        assert!(!tabs.contains(" 1 "), "{tabs}");
+        // F6 opens the roster; the digit 2 jumps to row 2 instead.
+        key(&mut app, KeyCode::Char('2'));
+        assert!(matches!(app.screen, Screen::RollCall(_)));
+        key(&mut app, KeyCode::Char('?'));
+        let help = text(&render(&app, 100, 40));
+        assert!(help.contains("F5–F9"), "{help}");
+        assert!(!help.contains("1 2 3 4 5"), "{help}");
+        match lang {
+            Lang::Id => assert!(help.contains("Spasi"), "{help}"),
+            Lang::En => {
+                assert!(!help.contains("Spasi"), "{help}");
+                assert!(help.contains("Space"), "{help}");
+            }
+        }
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::F(6));
+        assert!(matches!(app.screen, Screen::Roster));
+    }
+}
+
+/// A clock the test moves.
+struct MovingClock(std::sync::Mutex<chrono::NaiveDateTime>);
+
+impl mentas::clock::Clock for MovingClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        *self.0.lock().unwrap()
+    }
+}
+
+#[test]
+fn the_apel_header_follows_the_clock_through_the_grace_period_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    for lang in [Lang::Id, Lang::En] {
+        let clock = std::sync::Arc::new(MovingClock(std::sync::Mutex::new(now())));
+        let mut app = mentas::ui::app::App::new(
+            Box::new(mentas::client::LocalConnection::new(service.clone(), USER)),
+            lang,
+            mentas::ui::theme::Theme::mono(),
+            clock.clone(),
+        )
+        .unwrap();
+        key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Char('u'));
+        let states = match lang {
+            Lang::Id => [
+                "berlangsung",
+                "berakhir 21:00 — masih bisa ditandai s.d. 21:30",
+                "selesai: perubahan = koreksi (supervisor)",
+            ],
+            Lang::En => [
+                "in progress",
+                "ended 21:00 — can still be marked until 21:30",
+                "finished: changes are corrections (supervisor)",
+            ],
+        };
+        let modes = match lang {
+            Lang::Id => ["hanya yang belum"],
+            Lang::En => ["unmarked only"],
+        };
+        for (time, state) in [
+            (14 * 60 + 32, states[0]),
+            (21 * 60 + 10, states[1]),
+            (21 * 60 + 31, states[2]),
+        ] {
+            let t = now().date().and_hms_opt(time / 60, time % 60, 0).unwrap();
+            *clock.0.lock().unwrap() = t;
+            app.handle(AppEvent::Minute);
+            let screen = lines(&render(&app, 80, 24));
+            let line = screen.iter().find(|l| l.contains(state));
+            let line = line.unwrap_or_else(|| panic!("{state} not whole:\n{}", screen.join("\n")));
+            for mode in modes {
+                assert!(line.contains(mode), "{mode} cut: {line}");
+            }
+            let title = match lang {
+                Lang::Id => "Apel siang · Sab 28 Nov 2026 · ",
+                Lang::En => "Roll call · afternoon shift · Sat 28 Nov 2026 · ",
+            };
+            assert!(
+                screen.iter().any(|l| l.starts_with(title)),
+                "{}",
+                screen.join("\n")
+            );
+        }
+        // The counts line shows whole items only.
+        let screen = lines(&render(&app, 80, 24));
+        let counts = &screen[4];
+        assert!(!counts.ends_with('·'), "{counts}");
+    }
+}
+
 #[test]
 fn the_head_changes_the_shift_times_and_hari_ini_follows() {
     let dir = tempfile::tempdir().unwrap();
@@ -361,4 +776,398 @@ fn the_head_changes_the_shift_times_and_hari_ini_follows() {
     type_text(&mut app, "23:00");
     ctrl(&mut app, 's');
     assert!(text(&render(&app, 80, 24)).contains("harus berurutan"));
+}
+
+// ---- Hari ini and handover notes (review of issue 4) ----
+
+/// A clock the test moves, shared by the service and the app.
+struct ShiftClock(std::sync::Mutex<chrono::NaiveDateTime>);
+
+impl mentas::clock::Clock for ShiftClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        *self.0.lock().unwrap()
+    }
+}
+
+impl ShiftClock {
+    fn set(&self, h: u32, m: u32) {
+        self.set_on(28, h, m);
+    }
+
+    fn set_on(&self, day: u32, h: u32, m: u32) {
+        *self.0.lock().unwrap() = chrono::NaiveDate::from_ymd_opt(2026, 11, day)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap();
+    }
+}
+
+/// An in-process connection that counts the `Today` requests it carries.
+struct Counting {
+    inner: mentas::client::LocalConnection,
+    todays: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl mentas::client::Connection for Counting {
+    fn call(
+        &mut self,
+        request: mentas::protocol::Request,
+    ) -> Result<mentas::protocol::Reply, mentas::client::CallError> {
+        if request == mentas::protocol::Request::Today {
+            self.todays
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        self.inner.call(request)
+    }
+}
+
+struct Moving {
+    app: mentas::ui::app::App,
+    clock: std::sync::Arc<ShiftClock>,
+    service: std::sync::Arc<mentas::service::Service>,
+    todays: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    _dir: tempfile::TempDir,
+}
+
+/// The demo of 28 Nov with `residents`, an app on Hari ini, both on a clock set to `h:m`.
+fn moving(residents: usize, h: u32, m: u32) -> Moving {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::sync::Arc::new(ShiftClock(std::sync::Mutex::new(now())));
+    clock.set(h, m);
+    let store = mentas::store::Store::open(dir.path()).unwrap();
+    let service = std::sync::Arc::new(mentas::service::Service::new(store, clock.clone()));
+    let data = mentas::demo::generate(mentas::demo::SEED, now().date(), residents, USER);
+    service.load_demo(&data).unwrap();
+    let todays = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let conn = Counting {
+        inner: mentas::client::LocalConnection::new(service.clone(), USER),
+        todays: todays.clone(),
+    };
+    let app = mentas::ui::app::App::new(
+        Box::new(conn),
+        Lang::Id,
+        mentas::ui::theme::Theme::mono(),
+        clock.clone(),
+    )
+    .unwrap();
+    Moving {
+        app,
+        clock,
+        service,
+        todays,
+        _dir: dir,
+    }
+}
+
+impl Moving {
+    fn todays(&self) -> usize {
+        self.todays.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn screen(&self) -> String {
+        text(&render(&self.app, 80, 24))
+    }
+}
+
+#[test]
+fn hari_ini_moves_to_the_next_shift_by_itself_with_one_request_per_change() {
+    let mut m = moving(30, 20, 58);
+    assert!(m.screen().contains("piket siang (14:00–21:00)"));
+    let before = m.todays();
+    m.clock.set(20, 59);
+    assert!(m.app.handle(AppEvent::Minute), "the clock on screen moved");
+    assert_eq!(m.todays(), before, "same shift: no request");
+    m.clock.set(21, 0);
+    assert!(m.app.handle(AppEvent::Minute));
+    let screen = m.screen();
+    assert!(screen.contains("piket malam (21:00–07:00)"), "{screen}");
+    assert!(screen.contains("apel malam belum selesai"), "{screen}");
+    assert!(screen.contains("Apel malam: "), "{screen}");
+    assert_eq!(m.todays(), before + 1, "one request for the change");
+    for minute in 1..5 {
+        m.clock.set(21, minute);
+        m.app.handle(AppEvent::Minute);
+    }
+    assert_eq!(m.todays(), before + 1, "not one per minute");
+    // Midnight: the same malam shift, but a new date on screen.
+    m.clock.set_on(29, 0, 0);
+    m.app.handle(AppEvent::Minute);
+    assert!(m.screen().contains("Min 29 Nov 2026"), "{}", m.screen());
+    assert_eq!(m.todays(), before + 2);
+}
+
+#[test]
+fn a_note_begun_before_21_00_is_filed_under_siang_and_one_left_too_long_moves_on() {
+    let mut m = moving(20, 20, 55);
+    key(&mut m.app, KeyCode::Char('n'));
+    assert!(m.screen().contains("Serah terima piket siang"));
+    type_text(&mut m.app, "Pak Slamet demam.");
+    m.clock.set(21, 2);
+    m.app.handle(AppEvent::Minute);
+    ctrl(&mut m.app, 's');
+    let notes = match m
+        .service
+        .dispatch(
+            USER,
+            mentas::protocol::Request::Handovers {
+                before: None,
+                limit: 1,
+            },
+        )
+        .unwrap()
+    {
+        mentas::protocol::Reply::Handovers(notes) => notes,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(notes[0].text, "Pak Slamet demam.");
+    assert_eq!(notes[0].slot.shift, mentas::domain::shift::Shift::Afternoon);
+    assert!(
+        m.screen().contains("· siang 28 Nov 2026 ·"),
+        "the note says siang"
+    );
+
+    // Opened at 21:02 would be malam; one opened at 20:55 and saved at 21:31 is moved.
+    m.clock.set(20, 55);
+    key(&mut m.app, KeyCode::Char('1'));
+    key(&mut m.app, KeyCode::Char('n'));
+    type_text(&mut m.app, "Lampu B4 mati.");
+    m.clock.set(21, 31);
+    ctrl(&mut m.app, 's');
+    let screen = m.screen();
+    assert!(
+        screen.contains("Piket siang berakhir lebih dari 30 menit lalu"),
+        "{screen}"
+    );
+    assert!(screen.contains("Serah terima piket malam"), "{screen}");
+    assert!(
+        screen.contains("Lampu B4 mati."),
+        "the text is kept: {screen}"
+    );
+    ctrl(&mut m.app, 's');
+    assert!(m.screen().contains("Catatan serah terima tersimpan"));
+}
+
+#[test]
+fn the_last_handover_keeps_its_lines_and_a_long_one_ends_in_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 20), Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    for (i, line) in ["Baris satu.", "Baris dua.", "Baris tiga."]
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            key(&mut app, KeyCode::Enter);
+        }
+        type_text(&mut app, line);
+    }
+    ctrl(&mut app, 's');
+    let rows = lines(&render(&app, 80, 24));
+    let row = |t: &str| rows.iter().position(|l| l.contains(t));
+    let (one, two, three) = (row("Baris satu."), row("Baris dua."), row("Baris tiga."));
+    assert!(one.is_some(), "{rows:#?}");
+    assert_eq!(two, one.map(|r| r + 1), "each line on its own row");
+    assert_eq!(three, one.map(|r| r + 2));
+
+    // Twelve lines do not fit in the panel at 80×24: cut, with "…".
+    key(&mut app, KeyCode::Char('n'));
+    for i in 1..=12 {
+        if i > 1 {
+            key(&mut app, KeyCode::Enter);
+        }
+        type_text(&mut app, &format!("Catatan ke-{i}."));
+    }
+    ctrl(&mut app, 's');
+    let small = text(&render(&app, 80, 24));
+    assert!(small.contains("Catatan ke-1."), "{small}");
+    assert!(!small.contains("Catatan ke-12."), "{small}");
+    assert!(small.contains('…'), "{small}");
+    // A taller terminal shows all of it, the panel growing to hold it.
+    for (w, h) in [(120, 40), (200, 60)] {
+        let tall = text(&render(&app, w, h));
+        assert!(
+            tall.contains("Catatan ke-12.") && !tall.contains('…'),
+            "{tall}"
+        );
+        assert!(tall.contains("Perlu ditindaklanjuti"), "{tall}");
+    }
+}
+
+#[test]
+fn the_handover_editor_wraps_a_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 20), Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    let words: Vec<String> = (1..=30).map(|i| format!("kata{i}")).collect();
+    type_text(&mut app, &words.join(" "));
+    let screen = text(&render(&app, 80, 24));
+    // Both ends of the one long line are on screen, on different rows.
+    let rows = lines(&render(&app, 80, 24));
+    let first = rows.iter().position(|l| l.contains("kata1 kata2 "));
+    let last = rows.iter().position(|l| l.contains("kata30"));
+    assert!(first.is_some() && last > first, "{screen}");
+}
+
+#[test]
+fn esc_from_a_resident_opened_from_a_list_returns_to_the_same_list_and_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    key(&mut app, KeyCode::Down); // ada (aktif)
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    let Some(mentas::ui::popups::Popup::People(list)) = app.popups.last() else {
+        panic!("no list")
+    };
+    let (title, third) = (list.title.clone(), list.rows[3].id);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Detail(_)));
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Today(_)));
+    let Some(mentas::ui::popups::Popup::People(list)) = app.popups.last() else {
+        panic!("the list is gone")
+    };
+    assert_eq!(list.title, title);
+    assert_eq!(
+        list.chosen().map(|r| r.id),
+        Some(third),
+        "same row selected"
+    );
+    // The next resident is one key away.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Detail(_)));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.popups.is_empty(), "Esc on the list closes it");
+}
+
+#[test]
+fn earlier_handovers_are_headed_by_their_shift_and_move_by_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 60), Lang::Id);
+    key(&mut app, KeyCode::Char('h'));
+    let screen = text(&render(&app, 80, 24));
+    let footer = screen.lines().last().unwrap().to_string();
+    assert!(
+        !footer.contains("Enter"),
+        "Enter does nothing here: {footer}"
+    );
+    assert!(
+        footer.contains("Esc tutup") && footer.contains("PgUp/PgDn"),
+        "{footer}"
+    );
+    let Some(mentas::ui::popups::Popup::HandoverList(list)) = app.popups.last() else {
+        panic!("no list")
+    };
+    let newest = list.notes[0].clone();
+    let head = format!(
+        "Piket {} · {}",
+        mentas::ui::text::shift(Lang::Id, newest.slot.shift),
+        mentas::ui::text::date_with_day(Lang::Id, newest.slot.date)
+    );
+    assert!(screen.contains(&head), "{head}\n{screen}");
+    assert!(
+        screen.contains(&format!("{}, ditulis", newest.by_name)),
+        "{screen}"
+    );
+    // PgDn: the first note of the day before.
+    key(&mut app, KeyCode::PageDown);
+    let Some(mentas::ui::popups::Popup::HandoverList(list)) = app.popups.last() else {
+        panic!()
+    };
+    let top = &list.notes[list.first];
+    assert_eq!(top.slot.date, newest.slot.date - chrono::Days::new(1));
+    assert!(
+        list.notes[..list.first]
+            .iter()
+            .all(|n| n.slot.date == newest.slot.date)
+    );
+    // End loads and shows the oldest, Home the newest; Enter leaves it open.
+    key(&mut app, KeyCode::End);
+    let Some(mentas::ui::popups::Popup::HandoverList(list)) = app.popups.last() else {
+        panic!()
+    };
+    assert_eq!(list.first + 1, list.notes.len());
+    assert!(!list.more);
+    assert!(
+        list.notes.len() > 60,
+        "every note loaded: {}",
+        list.notes.len()
+    );
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Enter);
+    let Some(mentas::ui::popups::Popup::HandoverList(list)) = app.popups.last() else {
+        panic!("Enter closed the list")
+    };
+    assert_eq!(list.first, 0);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.popups.is_empty());
+}
+
+#[test]
+fn in_english_at_80x24_nothing_is_cut_and_bigger_terminals_show_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_opening(demo_service(&dir, 100), Lang::En);
+    let Screen::Today(today) = &app.screen else {
+        panic!()
+    };
+    let v = today.view.clone();
+    let roll = format!("afternoon roll call: {} of {}", v.marked, v.total);
+    let absconded = v
+        .headcount
+        .of(mentas::domain::today::Group::Absconded)
+        .len();
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let rows = lines(&render(&app, w, h));
+        let screen = rows.join("\n");
+        assert!(screen.contains(&roll), "{w}×{h}:\n{screen}");
+        assert!(
+            rows.iter()
+                .any(|l| l.contains("absconded ") && l.contains(&format!(" {absconded} "))),
+            "{w}×{h}:\n{screen}"
+        );
+        assert!(screen.contains("present (active)"), "{screen}");
+    }
+    // The due list: what does not fit is counted, and a taller terminal shows it all.
+    let shown = |s: &str| {
+        s.lines()
+            .filter(|l| l.starts_with("│· ") || l.starts_with("│! "))
+            .count()
+    };
+    let small = text(&render(&app, 80, 24));
+    // Lines of the due list, as its title counts them (many of a kind share one).
+    let due: usize = small
+        .split("To follow up (")
+        .nth(1)
+        .and_then(|t| t.split(')').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    let hidden = due - shown(&small);
+    assert!(hidden > 0, "the demo's due list is longer than 80×24 shows");
+    assert!(small.contains(&format!("│+{hidden} more")), "{small}");
+    for (w, h) in [(120, 40), (200, 60)] {
+        let big = text(&render(&app, w, h));
+        assert_eq!(shown(&big), due, "{big}");
+        assert!(!big.contains(" more "), "{big}");
+    }
+}
+
+#[test]
+fn logged_in_shows_staff_names_and_the_audit_names_a_handover_by_its_shift() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 20), Lang::Id);
+    let head = app.session.me.clone().unwrap().display_name;
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains(&format!("masuk: {head}")), "{screen}");
+    assert!(!screen.contains(&format!("masuk: {USER}")), "{screen}");
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Aman.");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Char('5'));
+    let screen = text(&render(&app, 100, 30));
+    assert!(screen.contains("Serah terima siang 28/11"), "{screen}");
+    assert!(!screen.contains("terakhir #"), "{screen}");
 }

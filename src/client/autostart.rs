@@ -18,9 +18,10 @@ use rustix::fs::{FlockOperation, flock};
 
 use crate::server::{DemoSetup, log_dir, socket_path, start_error_path, start_lock_path};
 
-/// An auto-started server exits after no client has been connected for this long.
+/// An auto-started server exits after no client has been connected for this long, unless
+/// `--idle-exit` or `MENTAS_IDLE_EXIT` says otherwise.
 pub const IDLE_EXIT: Duration = Duration::from_secs(600);
-/// A throwaway demo's server exits sooner, and takes its dir with it.
+/// A demo's server exits sooner (a throwaway one takes its dir with it).
 pub const DEMO_IDLE_EXIT: Duration = Duration::from_secs(30);
 /// How long a client waits for the server it started to listen.
 pub const START_TIMEOUT: Duration = Duration::from_secs(10);
@@ -73,9 +74,13 @@ pub fn serve_args(dir: &Path, idle_exit: Duration, demo: Option<DemoSetup>) -> V
 /// Why no connection could be made.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    /// The socket or data dir belongs to a group this user is not in.
-    #[error("permission denied: ask the head to add your OS user to the mentas group")]
-    PermissionDenied,
+    /// The socket or data dir belongs to a group this user is not in: a server may well be
+    /// running, but not for this user.
+    #[error(
+        "permission denied: your OS user may not use mentas in {}; ask the administrator to add you to its group",
+        dir.display()
+    )]
+    PermissionDenied { dir: PathBuf },
     /// The data dir could not be created.
     #[error("cannot create data dir {}: {source}", dir.display())]
     DataDir { dir: PathBuf, source: io::Error },
@@ -106,13 +111,15 @@ enum Attempt {
     NoServer,
 }
 
-fn attempt(socket: &Path) -> Result<Attempt, StartError> {
+fn attempt(dir: &Path, socket: &Path) -> Result<Attempt, StartError> {
     match UnixStream::connect(socket) {
         Ok(stream) => Ok(Attempt::Connected(stream)),
         Err(e) => match e.kind() {
             io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => Ok(Attempt::NoServer),
             // EACCES and EPERM both.
-            io::ErrorKind::PermissionDenied => Err(StartError::PermissionDenied),
+            io::ErrorKind::PermissionDenied => Err(StartError::PermissionDenied {
+                dir: dir.to_path_buf(),
+            }),
             _ => Err(StartError::Connect {
                 socket: socket.to_path_buf(),
                 source: e,
@@ -125,11 +132,13 @@ fn attempt(socket: &Path) -> Result<Attempt, StartError> {
 /// listening. The caller does the handshake.
 pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, StartError> {
     let socket = socket_path(dir);
-    if let Attempt::Connected(stream) = attempt(&socket)? {
+    if let Attempt::Connected(stream) = attempt(dir, &socket)? {
         return Ok(stream);
     }
     fs::create_dir_all(dir).map_err(|source| match source.kind() {
-        io::ErrorKind::PermissionDenied => StartError::PermissionDenied,
+        io::ErrorKind::PermissionDenied => StartError::PermissionDenied {
+            dir: dir.to_path_buf(),
+        },
         _ => StartError::DataDir {
             dir: dir.to_path_buf(),
             source,
@@ -138,7 +147,7 @@ pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, Sta
     // Held until the server listens (or this attempt gives up): a client that starts
     // meanwhile waits here, then finds the server this one started.
     let _lock = start_lock(dir)?;
-    if let Attempt::Connected(stream) = attempt(&socket)? {
+    if let Attempt::Connected(stream) = attempt(dir, &socket)? {
         return Ok(stream);
     }
     let spawned = std::time::SystemTime::now();
@@ -147,13 +156,13 @@ pub fn connect_or_start(dir: &Path, start: &StartSpec) -> Result<UnixStream, Sta
     let until = Instant::now() + START_TIMEOUT;
     let mut pause = Duration::from_millis(5);
     loop {
-        if let Attempt::Connected(stream) = attempt(&socket)? {
+        if let Attempt::Connected(stream) = attempt(dir, &socket)? {
             reap_later(child);
             return Ok(stream);
         }
         if let Ok(Some(status)) = child.try_wait() {
             // It may have found another server just starting; one last look.
-            if let Attempt::Connected(stream) = attempt(&socket)? {
+            if let Attempt::Connected(stream) = attempt(dir, &socket)? {
                 return Ok(stream);
             }
             if let Some(why) = start_error_since(dir, spawned) {
@@ -194,7 +203,9 @@ pub fn start_error_since(dir: &Path, since: std::time::SystemTime) -> Option<Str
 fn start_lock(dir: &Path) -> Result<File, StartError> {
     let path = start_lock_path(dir);
     let failed = |source: io::Error| match source.kind() {
-        io::ErrorKind::PermissionDenied => StartError::PermissionDenied,
+        io::ErrorKind::PermissionDenied => StartError::PermissionDenied {
+            dir: dir.to_path_buf(),
+        },
         _ => StartError::Lock {
             path: path.clone(),
             source,

@@ -46,6 +46,10 @@ pub enum ConnEvent {
     Lost(String),
     /// Connected again: everything shown should be reloaded.
     Restored,
+    /// Reconnecting found a server of another protocol version (upgraded under this
+    /// session): nothing works until one of the two is restarted. An `auto_started`
+    /// server may be asked to exit, so that this version starts its own.
+    Mismatch { auto_started: bool },
 }
 
 /// Where a connection delivers its events (the UI's event channel).
@@ -59,6 +63,12 @@ pub trait Connection: Send {
     /// (in-process) deliver none.
     fn subscribe(&mut self, sink: EventSink) {
         let _ = sink;
+    }
+
+    /// Asks an auto-started server of another version to exit, so the reconnecting
+    /// connection starts one of this version; false if there is none to ask.
+    fn restart_server(&mut self) -> bool {
+        false
     }
 }
 
@@ -209,8 +219,14 @@ impl dyn Connection + '_ {
         expect!(self.call(Request::MarkAllPresent { slot, clients }), Reply::MarkedAll(rc) => rc)
     }
 
-    pub fn add_handover(&mut self, text: String) -> Result<HandoverNote, CallError> {
-        expect!(self.call(Request::AddHandover { text }), Reply::Handover(note) => note)
+    /// Adds a handover note for `slot`, the shift the note was written in.
+    pub fn add_handover(
+        &mut self,
+        text: String,
+        slot: ShiftSlot,
+    ) -> Result<HandoverNote, CallError> {
+        let slot = Some(slot);
+        expect!(self.call(Request::AddHandover { text, slot }), Reply::Handover(note) => note)
     }
 
     pub fn handovers(

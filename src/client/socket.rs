@@ -68,6 +68,19 @@ pub struct SocketConnection {
     shared: Arc<Shared>,
 }
 
+/// Why connecting to the socket of `dir` failed, when no server may be started: refused
+/// by the socket's (or the data dir's) permissions is said as such, since a server may
+/// well be running, just not for this user; anything else (no socket, nobody listening)
+/// is kept as it is.
+pub fn connect_failure(dir: &std::path::Path, e: io::Error) -> ConnectError {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => ConnectError::Start(StartError::PermissionDenied {
+            dir: dir.to_path_buf(),
+        }),
+        _ => ConnectError::Io(e),
+    }
+}
+
 /// Connects (starting the server if allowed) and shakes hands.
 fn open(
     dir: &std::path::Path,
@@ -75,7 +88,8 @@ fn open(
 ) -> Result<(UnixStream, bool), ConnectError> {
     let mut stream = match start {
         Some(spec) => connect_or_start(dir, spec)?,
-        None => UnixStream::connect(crate::server::socket_path(dir))?,
+        None => UnixStream::connect(crate::server::socket_path(dir))
+            .map_err(|e| connect_failure(dir, e))?,
     };
     write_frame(
         &mut stream,
@@ -191,9 +205,9 @@ fn reconnect(shared: Arc<Shared>) {
                     return;
                 }
             }
-            Err(e @ ConnectError::Mismatch { .. }) if !told_mismatch => {
+            Err(ConnectError::Mismatch { auto_started, .. }) if !told_mismatch => {
                 told_mismatch = true;
-                emit(&shared, ConnEvent::Lost(e.to_string()));
+                emit(&shared, ConnEvent::Mismatch { auto_started });
             }
             Err(_) => {}
         }
@@ -237,6 +251,12 @@ impl Connection for SocketConnection {
     fn subscribe(&mut self, sink: EventSink) {
         *lock(&self.shared.sink) = Some(sink);
     }
+
+    fn restart_server(&mut self) -> bool {
+        // Only an auto-started server keeps a start spec, and only it exits when asked;
+        // the reconnect loop then starts one of this version.
+        self.shared.start.is_some() && SocketConnection::ask_to_shut_down(&self.shared.dir).is_ok()
+    }
 }
 
 impl Drop for SocketConnection {
@@ -244,5 +264,31 @@ impl Drop for SocketConnection {
         if let Some(w) = lock(&self.shared.link).writer.take() {
             let _ = w.shutdown(std::net::Shutdown::Both);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_socket_closed_to_the_user_is_permission_denied_not_a_stopped_server() {
+        let dir = std::path::Path::new("/var/lib/mentas");
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        match connect_failure(dir, denied) {
+            ConnectError::Start(e @ StartError::PermissionDenied { .. }) => {
+                let text = e.to_string();
+                assert!(text.starts_with("permission denied"), "{text}");
+                assert!(text.contains("/var/lib/mentas"), "{text}");
+                assert!(text.contains("administrator"), "{text}");
+            }
+            other => panic!("expected PermissionDenied, got {other:?}"),
+        }
+        // Nobody listening stays an I/O error: the caller says the server is not running.
+        let refused = io::Error::from(io::ErrorKind::ConnectionRefused);
+        assert!(matches!(
+            connect_failure(dir, refused),
+            ConnectError::Io(e) if e.kind() == io::ErrorKind::ConnectionRefused
+        ));
     }
 }

@@ -1,10 +1,11 @@
-//! The shifts of the demo's past weeks and who worked them: two staff on each day shift,
-//! one at night, in a rotation that gives whoever worked a night the next day off.
+//! The shifts of the demo's past weeks (and of today up to the demo's clock) and who
+//! worked them: two staff on each day shift, one at night, in a rotation that gives
+//! whoever worked a night the next day off.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::pick::days_before;
-use crate::domain::shift::{Shift, ShiftSlot};
+use crate::domain::shift::{Shift, ShiftSlot, ShiftTimes};
 use crate::domain::{Role, Staff};
 
 /// Days of roll calls and handover notes behind a demo.
@@ -44,6 +45,21 @@ pub(super) fn past_slots(today: NaiveDate, days: u64) -> Vec<ShiftSlot> {
             Shift::ALL.map(|shift| ShiftSlot { date, shift })
         })
         .collect()
+}
+
+/// Every slot of the `days` days before `now`'s date and every slot of that date begun by
+/// `now`, oldest first: the last is the shift under way at `now` (the night shift of the
+/// day before, before the morning shift starts).
+pub(super) fn slots_until(now: NaiveDateTime, days: u64, times: &ShiftTimes) -> Vec<ShiftSlot> {
+    let today = now.date();
+    let mut slots = past_slots(today, days);
+    slots.extend(
+        Shift::ALL
+            .map(|shift| ShiftSlot { date: today, shift })
+            .into_iter()
+            .filter(|slot| times.start(*slot) <= now),
+    );
+    slots
 }
 
 /// Who worked a shift: the staff on duty, whoever coordinated it (a supervisor if one was

@@ -143,14 +143,16 @@ fn text(
 }
 
 /// When the note of `slot` is written: in the last 5–40 minutes of the shift, but for the
-/// last night before `today`, written before midnight so nothing is dated `today`.
+/// last night before `today` in a demo without a clock (`upto_now` false), written before
+/// midnight so nothing is dated `today`.
 fn written_at(
     rng: &mut DemoRng,
     times: &ShiftTimes,
     slot: ShiftSlot,
     today: NaiveDate,
+    upto_now: bool,
 ) -> NaiveDateTime {
-    if slot.shift == Shift::Night && slot.date == days_before(today, 1) {
+    if !upto_now && slot.shift == Shift::Night && slot.date == days_before(today, 1) {
         return at(slot.date, 23 * 60 + between(rng, 0, 50) as u32);
     }
     let before = TimeDelta::minutes(between(rng, 5, 40) as i64);
@@ -158,10 +160,12 @@ fn written_at(
     end.checked_sub_signed(before).unwrap_or(end)
 }
 
-/// The notes of the past roll calls' shifts, oldest first, ids from 1.
+/// The notes of the past roll calls' shifts, oldest first, ids from 1. With `upto_now`,
+/// the roll calls run up to the demo's clock; one still under way has no note yet.
 pub(super) fn write(
     rng: &mut DemoRng,
     today: NaiveDate,
+    upto_now: bool,
     clients: &[Client],
     past: &PastRollCalls,
     times: &ShiftTimes,
@@ -176,6 +180,9 @@ pub(super) fn write(
     let mut by_slot = status_events(clients, &slots, times);
     let mut notes = Vec::new();
     for (i, roll_call) in past.calls.iter().enumerate() {
+        if roll_call.in_progress {
+            continue;
+        }
         let marks = &past.marks[roll_call.marks.clone()];
         let mut events = std::mem::take(&mut by_slot[i]);
         let mut missing = false;
@@ -203,7 +210,7 @@ pub(super) fn write(
             continue;
         };
         let text = text(rng, clients, &index_of, roll_call, marks, events);
-        let at = written_at(rng, times, roll_call.duty.slot, today);
+        let at = written_at(rng, times, roll_call.duty.slot, today, upto_now);
         notes.push(HandoverNote {
             id: notes.len() as u64 + 1,
             slot: roll_call.duty.slot,

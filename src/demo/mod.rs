@@ -6,8 +6,9 @@
 //! stable.
 //!
 //! Behind the residents lie the last four weeks of shifts: a roll call at every shift of
-//! every day before `today` (none of `today`'s, which are still to be taken) and most
-//! shifts' handover notes. A demo of more than 1,000 residents gets only the last seven
+//! every day before `today` and most shifts' handover notes. Made as of a moment
+//! ([`generate_at`], what a demo store gets), today's shifts that have ended are there
+//! too, with their notes, and the current shift's roll call is about a third taken. A demo of more than 1,000 residents gets only the last seven
 //! days, as four weeks of ten thousand residents would be 840,000 marks to import; one
 //! of more than 20,000 only the last day.
 
@@ -32,7 +33,7 @@ mod stays;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
@@ -68,11 +69,36 @@ pub struct DemoData {
 /// when `residents` is over 1,000 (keeping a 10,000-resident demo to about 210,000 marks
 /// instead of 840,000), and only the last day when over 20,000.
 pub fn generate(seed: u64, today: NaiveDate, residents: usize, head_username: &str) -> DemoData {
+    make(seed, today, None, residents, head_username)
+}
+
+/// Generates the demo facility as of the moment `now` (WIB): as [`generate`] for its date,
+/// plus the shifts of that date begun by `now`. Those that have ended have complete roll
+/// calls and their handover notes; the shift under way has about a third of its roll call
+/// taken (none if it began less than ten minutes ago) and no note yet. Nothing is dated
+/// after `now`. The residents and staff are exactly those of [`generate`].
+pub fn generate_at(
+    seed: u64,
+    now: NaiveDateTime,
+    residents: usize,
+    head_username: &str,
+) -> DemoData {
+    make(seed, now.date(), Some(now), residents, head_username)
+}
+
+fn make(
+    seed: u64,
+    today: NaiveDate,
+    now: Option<NaiveDateTime>,
+    residents: usize,
+    head_username: &str,
+) -> DemoData {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let staff = staff::staff(head_username);
     let recorders = staff::Recorders::new(&staff);
     let clients = residents::clients(&mut rng, today, residents, &recorders);
-    let (marks, handovers) = past_shifts::past_shifts(seed, today, residents, &staff, &clients);
+    let (marks, handovers) =
+        past_shifts::past_shifts(seed, today, now, residents, &staff, &clients);
     DemoData {
         facility: staff::facility(residents),
         staff,

@@ -1,7 +1,8 @@
 //! The past weeks' roll calls: every resident in residence marked at every shift as their
 //! status history says (see `presence`), a few short illnesses among the active ones, and
-//! two or three roll calls left with a handful of rows unmarked, as happens in a real
-//! facility.
+//! two or three roll calls before today left with a handful of rows unmarked, as happens
+//! in a real facility. The roll call of a shift still under way at the demo's clock is
+//! about a third taken.
 
 use std::ops::Range;
 
@@ -29,6 +30,9 @@ const UNMARKED: (u64, u64) = (3, 7);
 /// A roll call begins this many minutes after the shift starts.
 const BEGINS_AFTER: (u64, u64) = (10, 40);
 
+/// Of the shift under way, each of the crew has marked this share of their part (1/N).
+const UNDER_WAY_PART: usize = 3;
+
 /// What a roll call found that a handover note should mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Noticed {
@@ -49,6 +53,8 @@ pub(super) struct PastRollCall<'a> {
     /// Residents nobody marked.
     pub unmarked: Vec<ClientId>,
     pub noticed: Vec<Noticed>,
+    /// The shift was still under way at the demo's clock: its roll call is partly taken.
+    pub in_progress: bool,
 }
 
 /// The past roll calls, oldest first, and all their marks in one list: in slot order,
@@ -92,6 +98,9 @@ struct Taking<'a> {
     begins: NaiveDateTime,
     share: usize,
     step: u64,
+    /// For the shift under way: how many rows of their part each has marked, and the
+    /// demo's clock (nothing is marked after it).
+    under_way: Option<(usize, NaiveDateTime)>,
     marks: Vec<Mark>,
     noticed: Vec<Noticed>,
 }
@@ -101,11 +110,18 @@ impl<'a> Taking<'a> {
     fn marked(&self, place: usize) -> Option<(NaiveDateTime, &'a Staff)> {
         let by = self.duty.staff.get(place / self.share).copied()?;
         let at = plus_seconds(self.begins, (place % self.share) as u64 * self.step);
+        if let Some((done, now)) = self.under_way
+            && (place % self.share >= done || at > now)
+        {
+            return None;
+        }
         Some((at, by))
     }
 }
 
-/// Takes the roll call of every duty (in slot order).
+/// Takes the roll call of every duty (in slot order). With `now`, a duty whose shift has
+/// not ended by then is under way: a third of each one's part marked, nothing after `now`,
+/// none of its rows left unmarked on purpose; nor are any of `now`'s date.
 ///
 /// Residents are taken one at a time through all the roll calls, not roll call by roll
 /// call: a big demo's records do not fit in the cache, and reading each once is several
@@ -115,6 +131,7 @@ pub(super) fn take<'a>(
     clients: &[Client],
     duties: Vec<Duty<'a>>,
     times: &ShiftTimes,
+    now: Option<NaiveDateTime>,
 ) -> PastRollCalls<'a> {
     let mut dates = Vec::new();
     for d in &duties {
@@ -147,12 +164,26 @@ pub(super) fn take<'a>(
         let begins = times.start(duty.slot);
         let begins = plus_seconds(begins, 60 * between(rng, BEGINS_AFTER.0, BEGINS_AFTER.1));
         let share = listed[day].div_ceil(duty.staff.len().max(1)).max(1);
+        let step = (1800 / share).clamp(1, 8) as u64;
+        // Under way: begun early enough to have a third done by now, but not in the
+        // first ten minutes of the shift (so just after it starts nothing is marked).
+        let (begins, under_way) = match now {
+            Some(now) if times.end(duty.slot) > now => {
+                let done = share.div_ceil(UNDER_WAY_PART);
+                let needs = 60 + done as u64 * step;
+                let latest = now - TimeDelta::seconds(i64::try_from(needs).unwrap_or(0));
+                let earliest = plus_seconds(times.start(duty.slot), 60 * BEGINS_AFTER.0);
+                (begins.min(latest).max(earliest), Some((done, now)))
+            }
+            _ => (begins, None),
+        };
         calls.push(Taking {
             duty,
             day,
             begins,
             share,
-            step: (1800 / share).clamp(1, 8) as u64,
+            step,
+            under_way,
             marks: Vec::with_capacity(listed[day]),
             noticed: Vec::new(),
         });
@@ -233,8 +264,11 @@ pub(super) fn take<'a>(
 
     let mut marks = Vec::with_capacity(calls.iter().map(|c| c.marks.len()).sum());
     let mut past = Vec::with_capacity(calls.len());
+    let today = now.map(|n| n.date());
     for (i, mut call) in calls.into_iter().enumerate() {
-        let unmarked = if incomplete[i] {
+        let in_progress = call.under_way.is_some();
+        let before_today = today.is_none_or(|t| call.duty.slot.date < t);
+        let unmarked = if incomplete[i] && !in_progress && before_today {
             leave_unmarked(rng, &mut call.marks)
         } else {
             Vec::new()
@@ -246,6 +280,7 @@ pub(super) fn take<'a>(
             marks: first..marks.len(),
             unmarked,
             noticed: call.noticed,
+            in_progress,
         });
     }
     PastRollCalls { calls: past, marks }

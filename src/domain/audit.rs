@@ -35,6 +35,8 @@ pub enum AuditAction {
     HandoverAdded,
     /// A backup of the whole store was written (recorded against the facility).
     BackedUp,
+    /// A resident's last status change was undone (batal) by a supervisor.
+    StatusUndone,
 }
 
 /// One field's value before and after; personal numbers are stored masked.

@@ -123,6 +123,26 @@ mod tests {
     }
 
     #[test]
+    fn east_javanese_spellings_and_abbreviations_are_the_same_name() {
+        for (old, new) in [
+            ("Achmad Sholeh", "Ahmad Sholeh"),
+            ("Mochamad Rosyid", "Muhammad Rosid"),
+            ("Moch. Rosyid", "Muhammad Rosyid"),
+            ("M. Rosyid", "Mohamad Rosyid"),
+            ("Soejono", "Suyono"),
+        ] {
+            let rows = [row(1, old, Some(1975), Origin::Unknown, None)];
+            let found = likely_duplicates(&draft(new, Some(1975), Origin::Unknown), &rows, None);
+            assert_eq!(found.len(), 1, "{new} is {old}");
+            assert!(
+                found[0].name_score > 0.99,
+                "{new} / {old}: {}",
+                found[0].name_score
+            );
+        }
+    }
+
+    #[test]
     fn similar_name_alone_is_not_enough() {
         let rows = [row(
             1,

@@ -1,37 +1,166 @@
-//! Spelling-tolerant name keys: Muhamad and Muhammad, Masykuri and Maskuri, Soekarno and
-//! Sukarno fold to the same key, so search and duplicate checks see them as one name.
+//! Spelling-tolerant name keys: Muhamad and Muhammad, Achmad and Ahmad, Mochamad and
+//! Moch., Masykuri and Maskuri, Soekarno and Sukarno fold to the same key, so search and
+//! duplicate checks see them as one name.
 
-/// Folds a name to a key: lower case, letters and spaces only, old Dutch-era spellings
-/// (oe, dj, tj, sj, ch) modernised, `sy`/`kh` simplified, doubled letters collapsed.
+/// Folds a name (or any text searched by) to a key: lower case, letters, digits and
+/// single spaces; the spellings East Java writes one name in brought to one:
+///
+/// - old (pre-1972) spellings: `oe` → u, `dj` → j, `tj` → c, and the old `j` that is
+///   today's `y` (Soejono is Suyono), so `j` and `y` are one letter (`nj`, `sj` follow);
+/// - Arabic sounds written several ways: `ch` and `kh` → h (Achmad, Akhmad, Ahmad),
+///   `sy` and `sh` → s, `dh` → d, `th` → t, `q` → k;
+/// - `iy` before a vowel → i (Riyadi, Riadi); `mo` starting a word → mu (Mochamad,
+///   Mohamad, Muhamad); doubled letters once (Muhammad, Muhamad);
+/// - abbreviations of Muhammad written out: a word Moch., Moh., Muh., Mohd. or Mhd., and
+///   M. as the first of several words, all fold to `muhamad`, so "Moch. Sholeh" is found
+///   by typing "muhammad" and is a likely duplicate of "Muhammad Sholeh".
+///
 /// Digits are kept as they are, so registration numbers and NIKs fold to themselves.
+/// What is typed into a search folds with [`fold_query`] instead.
 pub fn fold(name: &str) -> String {
-    let lower: String = name
+    fold_with(name, true)
+}
+
+/// Folds what is typed into a search, as [`fold`] does but for two things. Abbreviations
+/// stay as typed: "muh" also finds Muhlis (and finds Moch. Sholeh, whose key reads
+/// `muhamad soleh`). And a `c` or `k` ending the query is left out until the next letter
+/// says whether it is the `ch` or `kh` of Achmad (an h) or itself, as is the `y` of an
+/// `iy` ending it (Riy- is Ri-), so that a name does not vanish from the results for a
+/// key while it is typed.
+pub fn fold_query(typed: &str) -> String {
+    let mut out = fold_with(typed, false);
+    let lower = typed.to_lowercase();
+    let last_word: String = lower
+        .rsplit(|c: char| !is_letter_or_digit(c) && !is_elided(c))
+        .next()
+        .unwrap_or("")
         .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .filter(|&c| !is_elided(c))
         .collect();
-    let mut s = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (old, new) in [
-        ("oe", "u"),
-        ("dj", "j"),
-        ("tj", "c"),
-        ("sj", "sy"),
-        ("ch", "kh"),
-        ("sy", "s"),
-        ("kh", "k"),
-        ("dh", "d"),
-        ("th", "t"),
-    ] {
-        s = s.replace(old, new);
+    let pending = last_word.chars().count() >= 2
+        && last_word.chars().all(char::is_alphabetic)
+        && (last_word.ends_with(['c', 'k']) || last_word.ends_with("iy"));
+    if pending && out.ends_with(['c', 'k', 'y']) {
+        out.pop();
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if out.ends_with(c) && c.is_alphabetic() {
+    out
+}
+
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Apostrophes inside a name are dropped, not word breaks: Asy'ari is Asyari.
+fn is_elided(c: char) -> bool {
+    matches!(c, '\'' | '’' | '`' | 'ʼ')
+}
+
+/// Folds several texts, each as a name of its own (its first word is a first word),
+/// into one key: what a resident is searched by.
+pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        fold_into(part, true, &mut out);
+    }
+    out
+}
+
+fn fold_with(text: &str, expand: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, expand, &mut out);
+    out
+}
+
+/// Appends the key of `text` to `out` (after a space if `out` holds something).
+fn fold_into(text: &str, expand: bool, out: &mut String) {
+    let mut word: Vec<char> = Vec::with_capacity(24);
+    let mut pairs: Vec<char> = Vec::with_capacity(24);
+    let mut first = true;
+    let mut chars = text.chars().flat_map(char::to_lowercase).peekable();
+    loop {
+        word.clear();
+        while let Some(&c) = chars.peek() {
+            if is_letter_or_digit(c) {
+                word.push(c);
+            } else if !is_elided(c) {
+                break;
+            }
+            chars.next();
+        }
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let folded_at = out.len();
+            fold_word(&word, &mut pairs, out);
+            if expand {
+                let folded = &out[folded_at..];
+                let first_of_several = first && folded == "m" && has_more_words(&chars);
+                if first_of_several || matches!(folded, "muh" | "muhd" | "mhd") {
+                    out.truncate(folded_at);
+                    out.push_str("muhamad");
+                }
+            }
+            first = false;
+        }
+        if chars.next().is_none() {
+            break;
+        }
+    }
+}
+
+/// True when a word (a letter or digit) comes later in `rest`.
+fn has_more_words(rest: &std::iter::Peekable<impl Iterator<Item = char> + Clone>) -> bool {
+    rest.clone().any(is_letter_or_digit)
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// A `j` on its way to `y`: unlike a written y it is no glide after an i (Paijo).
+const OLD_J: char = '\u{1}';
+
+/// Appends one word (lower case, letters and digits) folded as [`fold`] says; `pairs`
+/// is scratch space.
+fn fold_word(word: &[char], pairs: &mut Vec<char>, out: &mut String) {
+    // First the letter pairs; then the letters that depend on what follows them.
+    pairs.clear();
+    let mut i = 0;
+    while i < word.len() {
+        let next = word.get(i + 1).copied().unwrap_or(' ');
+        let (folded, used) = match (word[i], next) {
+            ('o', 'e') => ('u', 2),
+            ('d', 'j') => (OLD_J, 2),
+            ('t', 'j') => ('c', 2),
+            ('c' | 'k', 'h') => ('h', 2),
+            ('s', 'h' | 'y' | 'j') => ('s', 2),
+            ('d', 'h') => ('d', 2),
+            ('t', 'h') => ('t', 2),
+            ('q', _) => ('k', 1),
+            ('j', _) => (OLD_J, 1),
+            (c, _) => (c, 1),
+        };
+        pairs.push(folded);
+        i += used;
+    }
+    let mut last = ' ';
+    for (k, &c) in pairs.iter().enumerate() {
+        let next = pairs.get(k + 1).copied().unwrap_or(' ');
+        let c = match c {
+            // Riyadi is Riadi: the y only carries the i over to the vowel (a y that
+            // is a j, as in Paijo, stays).
+            'y' if last == 'i' && is_vowel(next) && next != 'i' => continue,
+            OLD_J => 'y',
+            'o' if k == 1 && last == 'm' => 'u',
+            _ => c,
+        };
+        if c == last && c.is_alphabetic() {
             continue;
         }
         out.push(c);
+        last = c;
     }
-    out
 }
 
 /// The name to show: the full name, or the nickname in quotes when no name is known.
@@ -52,20 +181,133 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 mod tests {
     use super::*;
 
+    fn same(a: &str, b: &str) {
+        assert_eq!(fold(a), fold(b), "{a} / {b}");
+    }
+
     #[test]
     fn spelling_variants_fold_together() {
-        assert_eq!(fold("Muhamad"), fold("Muhammad"));
-        assert_eq!(fold("Masykuri"), fold("Maskuri"));
-        assert_eq!(fold("Soekarno"), fold("Sukarno"));
-        assert_eq!(fold("Djoko  Santoso"), fold("joko santoso"));
-        assert_eq!(fold("Achmad"), fold("Akhmad"));
-        assert_eq!(fold("Achmad"), fold("Akmad"));
+        same("Muhamad", "Muhammad");
+        same("Masykuri", "Maskuri");
+        same("Soekarno", "Sukarno");
+        same("Djoko  Santoso", "joko santoso");
+        same("Achmad", "Akhmad");
+        same("Slamet Riyadi", "Slamet Riadi");
+        same("Tjitjik Suryani", "Cicik Suryani");
+        same("Siti Chotijah", "Siti Khotijah");
+        same("Mochamad Syaifudin", "Mochammad Saifudin");
+        same("Rofiq", "Rofik");
+        same("Sholeh", "Soleh");
+        same("Ramadhan", "Ramadan");
+        same("Asy'ari", "Asyari");
+        // A j after an i is a letter of its own, not the glide of Riyadi.
+        assert_eq!(fold("Paijo"), "paiyo");
+        assert_eq!(fold("Wiji"), "wiyi");
+    }
+
+    #[test]
+    fn ahmad_achmad_and_akhmad_are_one_name() {
+        for (a, b) in [
+            ("Ahmad", "Achmad"),
+            ("Achmad", "Ahmad"),
+            ("Akhmad", "Ahmad"),
+            ("Rochman", "Rohman"),
+            ("Kholiq", "Holik"),
+        ] {
+            same(a, b);
+        }
+        assert_eq!(fold("Achmad Kholiq"), "ahmad holik");
+    }
+
+    #[test]
+    fn muhammad_in_its_east_javanese_spellings_is_one_name() {
+        for a in [
+            "Mochamad",
+            "Mochammad",
+            "Mohamad",
+            "Mohammad",
+            "Muhamad",
+            "Muhammad",
+            "Mokhamad",
+        ] {
+            assert_eq!(fold(a), "muhamad", "{a}");
+        }
+        // Old spellings beside it stay as they were.
+        assert_eq!(fold("Soejono"), fold("Suyono"));
+        assert_eq!(fold("Tjahjono"), fold("Cahyono"));
+        assert_eq!(fold("Njoman"), fold("Nyoman"));
+    }
+
+    #[test]
+    fn abbreviations_of_muhammad_are_written_out() {
+        for a in [
+            "Moch. Sholeh",
+            "Moch Sholeh",
+            "Moh. Sholeh",
+            "Muh. Sholeh",
+            "Mhd. Sholeh",
+            "M. Sholeh",
+            "Muhammad Sholeh",
+        ] {
+            assert_eq!(fold(a), "muhamad soleh", "{a}");
+        }
+        // "M." is Muhammad only before another name; "m" typed alone is just a letter.
+        assert_eq!(fold("M."), "m");
+        assert_eq!(fold("Budi M."), "budi m");
+        // A search typed stays as typed, so "muh" still finds Muhlis.
+        assert_eq!(fold_query("Moch"), "muh");
+        assert_eq!(fold_query("m sholeh"), "m soleh");
+    }
+
+    #[test]
+    fn a_query_typed_on_keeps_what_it_found() {
+        // Each prefix of a typed name folds to something the name's key still holds,
+        // letter for letter, so Achmad does not vanish at "ac" and return at "ach".
+        let key = fold("Achmad Riyadi");
+        for typed in ["achmad riyadi", "ahmad riadi", "akhmad", "mochamad"] {
+            let target = if typed.starts_with("mo") {
+                fold("Muhammad")
+            } else {
+                key.clone()
+            };
+            for end in 1..=typed.len() {
+                let q = fold_query(&typed[..end]);
+                let mut rest = target.chars();
+                assert!(
+                    q.chars().all(|c| rest.any(|t| t == c)),
+                    "{:?} folds to {q:?}, not within {target:?}",
+                    &typed[..end]
+                );
+            }
+        }
+        // A c or k ending the query waits for the next key; after it, it is itself.
+        assert_eq!(fold_query("cic"), "ci");
+        assert_eq!(fold_query("cici"), "cici");
+        assert_eq!(fold_query("cicik"), "cici");
+        assert_eq!(fold_query("cicik "), "cicik");
+        assert_eq!(fold_query("k"), "k");
     }
 
     #[test]
     fn different_names_stay_apart() {
         assert_ne!(fold("Slamet"), fold("Sumarni"));
+        assert_ne!(fold("Kadir"), fold("Hadi"));
+        assert_ne!(fold("Mulyadi"), fold("Muhammad"));
         assert!(similarity("Slamet Riyadi", "Sumarni") < 0.8);
         assert!(similarity("Muhamad Rosyid", "Muhammad Rosid") > 0.99);
+    }
+
+    #[test]
+    fn each_part_of_a_search_text_is_a_name_of_its_own() {
+        assert_eq!(
+            fold_parts(["2026/0042", "M. Sholeh", "Cak Leh", ""]),
+            "2026 0042 muhamad soleh cak leh"
+        );
+    }
+
+    #[test]
+    fn numbers_fold_to_themselves() {
+        assert_eq!(fold("2026/0042"), "2026 0042");
+        assert_eq!(fold("3514021705800003"), "3514021705800003");
     }
 }

@@ -52,9 +52,18 @@ pub const RANGE_TOO_LONG: &str = "range-too-long";
 pub const RANGE_REVERSED: &str = "range-reversed";
 /// A handover note with nothing in it but spaces.
 pub const HANDOVER_EMPTY: &str = "handover-empty";
+/// A handover note for a shift that ended more than `handover::LATE_MINUTES` ago.
+pub const HANDOVER_SHIFT_OVER: &str = "handover-shift-over";
+/// Undo of a status change that is not the resident's last one.
+pub const NOT_LAST_CHANGE: &str = "not-last-change";
+/// Undo of a status change recorded before today.
+pub const CHANGE_NOT_TODAY: &str = "change-not-today";
+/// Undo of the status a stay began with (nothing before it to go back to), a
+/// readmission included: that is undone by editing or exiting again.
+pub const NOTHING_TO_UNDO: &str = "nothing-to-undo";
 
 /// Every code above, for tests and for checking that the UI words each one.
-pub const ALL: [&str; 24] = [
+pub const ALL: [&str; 28] = [
     ALREADY_EXITED,
     NOT_EXITED,
     DATE_IN_FUTURE,
@@ -79,6 +88,10 @@ pub const ALL: [&str; 24] = [
     RANGE_TOO_LONG,
     RANGE_REVERSED,
     HANDOVER_EMPTY,
+    HANDOVER_SHIFT_OVER,
+    NOT_LAST_CHANGE,
+    CHANGE_NOT_TODAY,
+    NOTHING_TO_UNDO,
 ];
 
 #[cfg(test)]

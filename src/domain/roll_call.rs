@@ -4,13 +4,13 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::client::{Client, ClientId, ClientRow};
 use super::client_facts::{ClientFacts, status_among, stays_cover};
-use super::shift::ShiftSlot;
+use super::shift::{Shift, ShiftSlot, ShiftTimes};
 use super::status::Status;
 
 /// What a roll call records about a resident.
@@ -50,10 +50,76 @@ impl Presence {
         }
     }
 
-    /// The next mark when cycling with Space/Enter.
+    /// The next mark when cycling with Space/Enter: hadir, izin, sakit, dirujuk, hadir…
+    /// Never kabur: that mark needs the time last seen, so only its own key gives it.
+    /// From kabur the cycle goes to hadir (a return, which the screen confirms first).
     pub fn next(self) -> Presence {
-        let i = Presence::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Presence::ALL[(i + 1) % Presence::ALL.len()]
+        match self {
+            Presence::Present => Presence::Leave,
+            Presence::Leave => Presence::Sick,
+            Presence::Sick => Presence::Referred,
+            Presence::Referred | Presence::Absconded => Presence::Present,
+        }
+    }
+
+    /// The status a hadir mark ends for someone the roll call sees back: izin and dirujuk
+    /// mean away, kabur gone. Sakit is ill in the facility, so hadir changes nothing.
+    pub fn hadir_returns_from(status: Status) -> bool {
+        matches!(status, Status::Leave | Status::Referred | Status::Absconded)
+    }
+}
+
+/// How long after a shift has ended its roll call stays open to staf: a mark made at
+/// 21:10 for the siang shift is a late mark, not a correction. After that, changes are
+/// corrections (supervisor).
+pub const LATE_MARK_GRACE_MINUTES: i64 = 30;
+
+/// Where a roll call stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The shift has not started: nothing can be marked yet.
+    NotStarted,
+    /// The shift is running.
+    Running,
+    /// The shift ended at `ended`; staf may still mark until `until`.
+    Grace {
+        ended: NaiveDateTime,
+        until: NaiveDateTime,
+    },
+    /// Past the grace period: a change is a correction (supervisor).
+    Closed,
+}
+
+impl Phase {
+    /// The phase of `slot`'s roll call at `now`.
+    pub fn of(shifts: &ShiftTimes, slot: ShiftSlot, now: NaiveDateTime) -> Phase {
+        let ended = shifts.end(slot);
+        let until = ended + Duration::minutes(LATE_MARK_GRACE_MINUTES);
+        if now < shifts.start(slot) {
+            Phase::NotStarted
+        } else if now < ended {
+            Phase::Running
+        } else if now < until {
+            Phase::Grace { ended, until }
+        } else {
+            Phase::Closed
+        }
+    }
+}
+
+/// The status-history note of a return the roll call records: `kembali (apel pagi)`,
+/// then the mark's own note if any. Stored with the record, so in the facility's language.
+pub fn return_note(slot: ShiftSlot, mark_note: &str) -> String {
+    let shift = match slot.shift {
+        Shift::Morning => "pagi",
+        Shift::Afternoon => "siang",
+        Shift::Night => "malam",
+    };
+    let note = mark_note.trim();
+    if note.is_empty() {
+        format!("kembali (apel {shift})")
+    } else {
+        format!("kembali (apel {shift}): {note}")
     }
 }
 
@@ -212,7 +278,6 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::domain::shift::Shift;
     use crate::domain::{
         ClientDraft, ExitReason, ReferralSource, StatusChange, StatusDetail, Stay,
     };
@@ -337,6 +402,61 @@ mod tests {
         assert_eq!(rc.row(ClientId(5)).unwrap().mark, Some(mark));
         assert_eq!(rc.row(ClientId(6)).unwrap().mark, None);
         assert_eq!((rc.marked(), rc.count(Presence::Sick)), (2, 1));
+    }
+
+    #[test]
+    fn cycling_never_reaches_kabur() {
+        let mut p = Presence::Present;
+        let mut seen = Vec::new();
+        for _ in 0..8 {
+            seen.push(p);
+            p = p.next();
+        }
+        assert!(!seen.contains(&Presence::Absconded));
+        assert_eq!(
+            &seen[..5],
+            &[
+                Presence::Present,
+                Presence::Leave,
+                Presence::Sick,
+                Presence::Referred,
+                Presence::Present
+            ]
+        );
+        assert_eq!(Presence::Absconded.next(), Presence::Present);
+    }
+
+    #[test]
+    fn a_roll_call_stays_open_to_staf_for_the_grace_period() {
+        let shifts = ShiftTimes::default();
+        let slot = ShiftSlot {
+            date: d(28),
+            shift: Shift::Afternoon,
+        };
+        let t = |h, m| d(28).and_hms_opt(h, m, 0).unwrap();
+        assert_eq!(Phase::of(&shifts, slot, t(13, 59)), Phase::NotStarted);
+        assert_eq!(Phase::of(&shifts, slot, t(14, 0)), Phase::Running);
+        assert_eq!(Phase::of(&shifts, slot, t(20, 59)), Phase::Running);
+        let grace = Phase::Grace {
+            ended: t(21, 0),
+            until: t(21, 30),
+        };
+        assert_eq!(Phase::of(&shifts, slot, t(21, 0)), grace);
+        assert_eq!(Phase::of(&shifts, slot, t(21, 29)), grace);
+        assert_eq!(Phase::of(&shifts, slot, t(21, 30)), Phase::Closed);
+    }
+
+    #[test]
+    fn a_return_note_says_which_roll_call_saw_the_resident_back() {
+        let slot = ShiftSlot {
+            date: d(28),
+            shift: Shift::Morning,
+        };
+        assert_eq!(return_note(slot, ""), "kembali (apel pagi)");
+        assert_eq!(
+            return_note(slot, " diantar keluarga "),
+            "kembali (apel pagi): diantar keluarga"
+        );
     }
 
     #[test]

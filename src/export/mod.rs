@@ -10,6 +10,10 @@
 //!   counts per presence match the headcount and an unfinished roll call is plain to see;
 //! - `Dicatat oleh` and `Waktu catat` are only filled for marks made.
 //!
+//! CSV is separated by `;` unless asked otherwise, because Excel with Indonesian regional
+//! settings (decimal comma) splits on `;` and would put a comma-separated row whole in
+//! column A; `,` is there for the other spreadsheet settings.
+//!
 //! Files are written whole or not at all: into a temporary file beside the target, then
 //! renamed over it. Like the store, they hold personal data and are readable by their
 //! owner only.
@@ -28,27 +32,59 @@ pub use labels::{HEADINGS, presence_label, shift_label, source_label};
 pub use rows::{MarkSource, RollCallRecord, name_staff, rollcall_rows};
 pub use xlsx_file::{SHEET_NAME, write_xlsx, xlsx_bytes};
 
-/// The two file formats an export can take.
+/// The field separator of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Delimiter {
+    /// `;`: what Excel expects where the decimal mark is a comma, as in Indonesia; a
+    /// comma-separated file would land whole rows in column A there.
+    #[default]
+    Semicolon,
+    /// `,`: for spreadsheet programs set up for a decimal point.
+    Comma,
+}
+
+impl Delimiter {
+    pub const ALL: [Delimiter; 2] = [Delimiter::Semicolon, Delimiter::Comma];
+
+    /// The separator itself.
+    pub fn char(self) -> char {
+        match self {
+            Delimiter::Semicolon => ';',
+            Delimiter::Comma => ',',
+        }
+    }
+}
+
+/// The file formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// Comma-separated, UTF-8 with a byte-order mark so Excel reads Indonesian text right.
-    Csv,
+    /// Text, UTF-8 with a byte-order mark so Excel reads Indonesian text right, fields
+    /// separated by the given delimiter.
+    Csv(Delimiter),
     /// An Excel workbook with one sheet, `Apel`.
     Xlsx,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Csv, Format::Xlsx];
+    /// CSV with the default (`;`) separator.
+    pub const CSV: Format = Format::Csv(Delimiter::Semicolon);
+
+    pub const ALL: [Format; 3] = [
+        Format::Csv(Delimiter::Semicolon),
+        Format::Csv(Delimiter::Comma),
+        Format::Xlsx,
+    ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Csv => "csv",
+            Format::Csv(_) => "csv",
             Format::Xlsx => "xlsx",
         }
     }
 
-    /// The format a file name's extension names (case-insensitive), if any.
+    /// The format a file name's extension names (case-insensitive), if any; CSV with the
+    /// default separator.
     pub fn from_path(path: &Path) -> Option<Format> {
         path.extension()?.to_str()?.parse().ok()
     }
@@ -57,10 +93,10 @@ impl Format {
 impl FromStr for Format {
     type Err = ExportError;
 
-    /// `csv` or `xlsx`, in any case.
+    /// `csv` or `xlsx`, in any case; CSV with the default separator.
     fn from_str(s: &str) -> Result<Format, ExportError> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "csv" => Ok(Format::Csv),
+            "csv" => Ok(Format::CSV),
             "xlsx" => Ok(Format::Xlsx),
             _ => Err(ExportError::UnknownFormat(s.to_string())),
         }
@@ -74,8 +110,6 @@ pub enum ExportError {
     UnknownFormat(String),
     #[error("cannot write the export file: {0}")]
     Io(#[from] std::io::Error),
-    #[error("cannot write CSV: {0}")]
-    Csv(#[from] ::csv::Error),
     #[error("cannot write XLSX: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
@@ -83,7 +117,7 @@ pub enum ExportError {
 /// The file contents of `rows` in `format`.
 pub fn to_bytes(format: Format, rows: &[RollCallRecord]) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::Csv => csv_bytes(rows),
+        Format::Csv(delimiter) => csv_bytes(rows, delimiter),
         Format::Xlsx => xlsx_bytes(rows),
     }
 }

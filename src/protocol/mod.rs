@@ -24,7 +24,9 @@ use crate::domain::{
 /// Bumped whenever a request, reply or notice changes shape.
 /// 3: `Backup`, `Check`, `TodayView::last_backup`, `Notice::Backup`.
 /// 4: a roll call row names its resident by id.
-pub const PROTOCOL_VERSION: u32 = 4;
+/// 5: `AddHandover` names the shift it is written for; `Online` gives display names.
+///    `UndoStatus`, `AuditFilter::kind`.
+pub const PROTOCOL_VERSION: u32 = 5;
 
 /// A status change as the user enters it; who and when are added by the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,14 @@ pub enum Request {
         base_revision: u64,
         change: StatusInput,
     },
+    /// Undoes the resident's last status change (`index` in the history) if it was
+    /// recorded today (supervisor): the status before it returns, and an undone exit
+    /// reopens the stay with its room and bed.
+    UndoStatus {
+        id: ClientId,
+        base_revision: u64,
+        index: u32,
+    },
     /// Starts a new stay for a returning resident who had exited.
     Readmit {
         id: ClientId,
@@ -98,7 +108,8 @@ pub enum Request {
     ListAudit(AuditFilter),
     /// What the Hari ini screen shows, as of now.
     Today,
-    /// The OS users connected right now (answered by the server, not the store).
+    /// The staff connected right now, by display name (answered by the server, not the
+    /// store).
     Online,
     /// The roll call of one shift.
     RollCall(ShiftSlot),
@@ -117,8 +128,13 @@ pub enum Request {
         slot: ShiftSlot,
         clients: Vec<ClientId>,
     },
-    /// Adds a handover note for the current shift; notes are never overwritten.
-    AddHandover { text: String },
+    /// Adds a handover note for `slot` (the shift the editor was opened in): the current
+    /// shift, or the one before for a while after it ended; `None` is the current shift.
+    /// Notes are never overwritten.
+    AddHandover {
+        text: String,
+        slot: Option<ShiftSlot>,
+    },
     /// Handover notes, newest first, older than `before` (an id) if given.
     Handovers { before: Option<u64>, limit: u32 },
     /// Every roll call from `from` to `to` inclusive, oldest first (for export).
@@ -142,8 +158,34 @@ pub struct AuditFilter {
     /// Last day included (WIB).
     pub to: Option<NaiveDate>,
     pub record: Option<RecordRef>,
+    /// Only entries about records of this kind (all staff accounts, say).
+    pub kind: Option<RecordKind>,
     /// At most this many entries (the newest); 0 means no limit.
     pub limit: u32,
+}
+
+/// A kind of record the audit trail can be filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecordKind {
+    Client,
+    Staff,
+    Facility,
+    RollCall,
+    Handover,
+}
+
+impl RecordKind {
+    /// Whether `record` is of this kind.
+    pub fn holds(self, record: &RecordRef) -> bool {
+        matches!(
+            (self, record),
+            (RecordKind::Client, RecordRef::Client(_))
+                | (RecordKind::Staff, RecordRef::Staff(_))
+                | (RecordKind::Facility, RecordRef::Facility)
+                | (RecordKind::RollCall, RecordRef::RollCall(_))
+                | (RecordKind::Handover, RecordRef::Handover(_))
+        )
+    }
 }
 
 /// What changed in the store, pushed to every connected client after a command so each
@@ -272,7 +314,7 @@ pub enum Reply {
     StaffSaved(Staff),
     Audit(Vec<AuditEntry>),
     Today(Box<TodayView>),
-    /// OS user names connected now.
+    /// Display names of the staff connected now (the user name where none is known).
     Online(Vec<String>),
     RollCall(RollCall),
     /// A mark was saved; `status_changed` when it also changed the resident's status.

@@ -1,5 +1,6 @@
 //! One client connection: the handshake, then requests run through the service one after
-//! another, each answered with its id; a change is announced to every other client. A
+//! another, each answered with its id; a change is announced to every other client. Only
+//! the server's own user or a head may ask it to exit. A
 //! writer thread per connection sends replies and notices, so a slow client holds up no
 //! one else. A partial, oversized or undecodable frame ends the connection; nothing of it
 //! is applied.
@@ -13,11 +14,11 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Duration;
 
-use super::identity::peer_uid;
+use super::identity::{own_username, peer_uid};
 use super::lifecycle::{Event, StopReason};
 use super::peers::QUEUE;
 use super::{Shared, log_names, logging};
-use crate::domain::Refusal;
+use crate::domain::{Refusal, Role};
 use crate::protocol::Reply;
 use crate::protocol::frame::{FrameError, read_frame, write_frame};
 use crate::protocol::wire::{ClientMsg, ServerMsg};
@@ -37,7 +38,8 @@ enum End {
     NoHello,
     /// The client asked this auto-started server to exit.
     Shutdown,
-    /// A service-managed server does not exit on a client's word.
+    /// A service-managed server does not exit on a client's word, nor any server on the
+    /// word of someone who is neither its own user nor a head.
     ShutdownRefused,
     /// The connection's writer is gone (the client stopped reading or went away).
     WriterGone,
@@ -192,8 +194,35 @@ impl Session<'_> {
         Some(self.send(mismatch).unwrap_or(End::Mismatch(version)))
     }
 
+    /// Whether this peer may stop the server: the server's own OS user (the one who
+    /// started it), or a head. Before the handshake the peer's name comes from its uid
+    /// alone, so anyone who can reach the socket cannot stop the server for everyone.
+    fn may_stop(&self) -> bool {
+        let name = match &self.username {
+            Some(name) => name.clone(),
+            None => {
+                let nth = self.shared.hellos.load(Ordering::SeqCst);
+                self.shared.identity.username(self.uid, nth)
+            }
+        };
+        if name == own_username() {
+            return true;
+        }
+        matches!(
+            self.shared.service.dispatch(&name, Request::Hello),
+            Ok(Reply::Hello(info)) if info.me.as_ref().is_some_and(|me| me.active && me.role == Role::Head)
+        )
+    }
+
     fn shutdown(&self) -> End {
-        if self.shared.auto_started {
+        if !self.may_stop() {
+            tracing::info!(
+                conn = self.conn,
+                uid = self.uid,
+                "refused a request to exit"
+            );
+            End::ShutdownRefused
+        } else if self.shared.auto_started {
             tracing::info!(conn = self.conn, uid = self.uid, "asked to exit");
             let _ = self.shared.events.send(Event::Stop(StopReason::Asked));
             End::Shutdown
@@ -212,7 +241,9 @@ impl Session<'_> {
         let result = catch_unwind(AssertUnwindSafe(|| match request {
             // Who is connected is the server's to know, not the store's.
             Request::Online => match service.dispatch(self.user(), Request::Hello) {
-                Ok(Reply::Hello(info)) if info.me.is_some() => Ok(Reply::Online(peers.online())),
+                Ok(Reply::Hello(info)) if info.me.is_some() => {
+                    Ok(Reply::Online(service.display_names(&peers.online())))
+                }
                 Ok(_) => Err(Refusal::NoAccount(self.user().to_string())),
                 Err(e) => Err(e),
             },

@@ -105,7 +105,8 @@ fn load_demo(
     }
     // The marker goes first: a load cut short leaves a dir known to be demo data.
     fs::write(&marker, b"fictional demo data\n").map_err(|e| ServeError::Demo(e.to_string()))?;
-    let data = demo::generate(demo::SEED, clock.today(), setup.residents, &own_username());
+    // As of now: today's ended shifts are there, the current roll call under way.
+    let data = demo::generate_at(demo::SEED, clock.now(), setup.residents, &own_username());
     service
         .load_demo(&data)
         .map_err(|e| ServeError::Demo(e.to_string()))?;

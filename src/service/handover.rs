@@ -1,21 +1,30 @@
-//! Handover notes (serah terima piket): each call adds a note for the current shift;
-//! nothing is ever overwritten, so two people writing at once both keep their text.
+//! Handover notes (serah terima piket): each call adds a note for the shift it was
+//! written in (the current one, or the one that just ended); nothing is ever overwritten,
+//! so two people writing at once both keep their text.
 
 use super::Act;
 use super::audit::{change, entry, slot_label};
 use super::roll_call::facility;
 use crate::domain::Refusal;
 use crate::domain::audit::{AuditAction, RecordRef};
-use crate::domain::handover::{HandoverNote, MAX_HANDOVER};
-use crate::domain::reasons::{HANDOVER_EMPTY, NOTE_TOO_LONG};
+use crate::domain::handover::{Filing, HandoverNote, MAX_HANDOVER, filing};
+use crate::domain::reasons::{DATE_IN_FUTURE, HANDOVER_EMPTY, HANDOVER_SHIFT_OVER, NOTE_TOO_LONG};
+use crate::domain::shift::ShiftSlot;
 
 fn wrong(code: &str) -> Refusal {
     Refusal::WrongState(code.to_string())
 }
 
-/// Adds a note (trimmed; not empty, at most `MAX_HANDOVER` characters) in the current
-/// shift, signed with the author's user name and display name.
-pub(super) fn add(act: &Act<'_>, text: &str) -> Result<HandoverNote, Refusal> {
+/// Adds a note (trimmed; not empty, at most `MAX_HANDOVER` characters) for `slot`, signed
+/// with the author's user name and display name. `slot` is the shift the editor was
+/// opened in: the current shift, or the one before up to `LATE_MINUTES` after its end
+/// (`handover-shift-over` after that; `date-in-future` for a shift not begun). `None`
+/// files it under the current shift.
+pub(super) fn add(
+    act: &Act<'_>,
+    text: &str,
+    slot: Option<ShiftSlot>,
+) -> Result<HandoverNote, Refusal> {
     let text = text.trim();
     if text.is_empty() {
         return Err(wrong(HANDOVER_EMPTY));
@@ -23,7 +32,13 @@ pub(super) fn add(act: &Act<'_>, text: &str) -> Result<HandoverNote, Refusal> {
     if text.chars().count() > MAX_HANDOVER {
         return Err(wrong(NOTE_TOO_LONG));
     }
-    let slot = facility(act)?.shifts.slot_at(act.now);
+    let shifts = facility(act)?.shifts;
+    let slot = slot.unwrap_or_else(|| shifts.slot_at(act.now));
+    match filing(&shifts, slot, act.now) {
+        Filing::Open => {}
+        Filing::Over => return Err(wrong(HANDOVER_SHIFT_OVER)),
+        Filing::NotStarted => return Err(wrong(DATE_IN_FUTURE)),
+    }
     let by = act.me.username.as_str();
     act.store.transact(|tx| {
         let note = HandoverNote {

@@ -1,8 +1,10 @@
 //! Marking a roll call: one resident at a time, or everyone still unmarked hadir at once.
 //!
-//! A shift that has not started cannot be marked; one that has ended can be corrected by
-//! a supervisor. A kabur mark also records the status change (with history), and a hadir
-//! mark for someone kabur records their return. Every mark is audited: who marked whom is
+//! A shift that has not started cannot be marked; one that has ended stays open to staf
+//! for a grace period (`LATE_MARK_GRACE_MINUTES`), after which it can be corrected by a
+//! supervisor. A kabur mark also records the status change (with history), and a hadir
+//! mark for someone kabur, izin or dirujuk records their return (sakit is ill in the
+//! facility: hadir leaves that status alone). Every mark is audited: who marked whom is
 //! what a head asks. The note of a sakit mark is health information and is masked in the
 //! audit entry (it is kept as typed in the mark itself).
 
@@ -19,7 +21,9 @@ use crate::domain::audit::{AuditAction, FieldChange, RecordRef};
 use crate::domain::reasons::{
     DATE_IN_FUTURE, LAST_SEEN_IN_FUTURE, NOT_IN_ROLL_CALL, NOTE_TOO_LONG,
 };
-use crate::domain::roll_call::{Mark, Presence, RollCallRow, in_residence_on, status_on};
+use crate::domain::roll_call::{
+    Mark, Presence, RollCallRow, in_residence_on, return_note, status_on,
+};
 use crate::domain::shift::{ShiftSlot, ShiftTimes};
 use crate::domain::{Client, ClientId, Refusal, Role, Status, StatusChange, StatusDetail};
 
@@ -42,8 +46,9 @@ pub(super) struct Marked {
     pub status_changed: bool,
 }
 
-/// Refuses a shift that has not started (`date-in-future`); a shift that has ended may
-/// only be corrected by a supervisor. Returns whether this is a correction.
+/// Refuses a shift that has not started (`date-in-future`); a shift that has ended and
+/// whose grace period has passed may only be corrected by a supervisor. Returns whether
+/// this is a correction.
 fn check_slot(act: &Act<'_>, shifts: &ShiftTimes, slot: ShiftSlot) -> Result<bool, Refusal> {
     if shifts.start(slot) > act.now {
         return Err(wrong(DATE_IN_FUTURE));
@@ -64,9 +69,9 @@ fn action(closed: bool) -> AuditAction {
 }
 
 /// The status change a mark brings, if any: kabur for someone not already kabur (or
-/// keluar), the return (aktif) for someone kabur marked hadir. Only when nothing in the
-/// history is dated after the slot: a correction of an older roll call records the mark
-/// but never rewrites the status history that followed it.
+/// keluar), the return (aktif) for someone kabur, izin or dirujuk marked hadir. Only
+/// when nothing in the history is dated after the slot: a correction of an older roll
+/// call records the mark but never rewrites the status history that followed it.
 fn status_effect(
     client: &Client,
     presence: Presence,
@@ -79,7 +84,9 @@ fn status_effect(
         Presence::Absconded if settled && !matches!(status, Status::Absconded | Status::Exited) => {
             Some(StatusDetail::Absconded { last_seen })
         }
-        Presence::Present if settled && status == Status::Absconded => Some(StatusDetail::Active),
+        Presence::Present if settled && Presence::hadir_returns_from(status) => {
+            Some(StatusDetail::Active)
+        }
         _ => None,
     }
 }
@@ -169,10 +176,15 @@ pub(super) fn mark(act: &Act<'_>, input: &MarkInput<'_>) -> Result<Marked, Refus
         tx.put_mark(&mark)?;
         let mut client = current.clone();
         if let Some(detail) = &effect {
+            // A return says so in the history; a kabur mark keeps its note as typed.
+            let note = match detail {
+                StatusDetail::Active => return_note(slot, input.note),
+                _ => input.note.to_string(),
+            };
             client.history.push(StatusChange {
                 detail: detail.clone(),
                 date: slot.date,
-                note: input.note.to_string(),
+                note,
                 recorded_by: by.to_string(),
                 recorded_at: act.now,
             });

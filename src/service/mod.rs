@@ -120,7 +120,7 @@ impl Service {
             Request::Today => today::today(&act()?).map(|v| Reply::Today(Box::new(v))),
             // The server answers `Online` from its peers; in-process, only the caller is
             // connected.
-            Request::Online => Ok(Reply::Online(vec![act()?.me.username])),
+            Request::Online => Ok(Reply::Online(vec![act()?.me.display_name])),
             Request::RollCall(slot) => roll_call::roll_call(&act()?, slot).map(Reply::RollCall),
             Request::RollCalls { from, to } => {
                 roll_call::roll_calls(&act()?, from, to).map(Reply::RollCalls)
@@ -151,7 +151,9 @@ impl Service {
                 marks::mark_all_present(&act, slot, &clients)?;
                 roll_call::roll_call(&act, slot).map(Reply::MarkedAll)
             }
-            Request::AddHandover { text } => handover::add(&act()?, &text).map(Reply::Handover),
+            Request::AddHandover { text, slot } => {
+                handover::add(&act()?, &text, slot).map(Reply::Handover)
+            }
             Request::Handovers { before, limit } => {
                 handover::list(&act()?, before, limit).map(Reply::Handovers)
             }
@@ -192,6 +194,11 @@ impl Service {
                 base_revision,
                 change,
             } => saved(status::change(&act()?, id, base_revision, &change)),
+            Request::UndoStatus {
+                id,
+                base_revision,
+                index,
+            } => saved(status::undo(&act()?, id, base_revision, index)),
             Request::Readmit {
                 id,
                 base_revision,
@@ -265,6 +272,7 @@ pub fn writes(request: &Request) -> bool {
         | Request::CreateClient(_)
         | Request::UpdateClient { .. }
         | Request::ChangeStatus { .. }
+        | Request::UndoStatus { .. }
         | Request::Readmit { .. }
         | Request::AddStaff { .. }
         | Request::UpdateStaff { .. }

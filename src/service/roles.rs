@@ -34,6 +34,7 @@ pub fn needed_role(request: &Request) -> Option<Role> {
         | Request::CreateClient(_)
         | Request::UpdateClient { .. }
         | Request::Readmit { .. } => Some(Role::Staff),
+        Request::UndoStatus { .. } => Some(Role::Supervisor),
         Request::ChangeStatus { change, .. } => Some(if change.detail.status() == Status::Exited {
             Role::Supervisor
         } else {
@@ -222,6 +223,7 @@ mod tests {
             (
                 Request::AddHandover {
                     text: "Aman.".into(),
+                    slot: None,
                 },
                 Some(Role::Staff),
             ),

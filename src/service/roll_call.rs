@@ -1,12 +1,13 @@
 //! Roll calls as the screens and exports read them: one shift, or every shift of a date
 //! range. Who is in a roll call and what their status implies come from
-//! `domain::roll_call`; this reads the records and decides whether the shift has ended.
+//! `domain::roll_call`; this reads the records and decides whether the roll call has
+//! closed (the shift ended and its grace period for late marks passed).
 
 use chrono::NaiveDateTime;
 
 use super::Act;
 use crate::domain::reasons::{RANGE_REVERSED, RANGE_TOO_LONG};
-use crate::domain::roll_call::{Mark, RollCall};
+use crate::domain::roll_call::{Mark, Phase, RollCall};
 use crate::domain::shift::{Shift, ShiftSlot, ShiftTimes};
 use crate::domain::{Facility, Refusal};
 
@@ -22,9 +23,10 @@ pub(super) fn facility(act: &Act<'_>) -> Result<Facility, Refusal> {
     act.store.facility()?.ok_or(Refusal::NotSetUp)
 }
 
-/// True once the slot has ended at `now`: from then on a change is a correction.
+/// True once the slot has ended at `now` and its grace period for late marks
+/// (`LATE_MARK_GRACE_MINUTES`) has passed: from then on a change is a correction.
 pub(super) fn is_closed(shifts: &ShiftTimes, slot: ShiftSlot, now: NaiveDateTime) -> bool {
-    now >= shifts.end(slot)
+    Phase::of(shifts, slot, now) == Phase::Closed
 }
 
 /// The roll call of one shift as it stands now.

@@ -3,14 +3,14 @@
 use chrono::NaiveDate;
 
 use super::Act;
-use super::audit::{change as field_change, entry, status_facts};
+use super::audit::{change as field_change, entry, masked_if, status_facts};
 use super::limits::{MAX_NOTE, MAX_TEXT};
 use super::roles::check_revision;
 use crate::domain::audit::{AuditAction, RecordRef};
 use crate::domain::reasons::{
-    ALREADY_EXITED, DATE_BEFORE_ADMISSION, DATE_BEFORE_EXIT, DATE_BEFORE_LAST_CHANGE,
-    DATE_IN_FUTURE, LAST_SEEN_IN_FUTURE, LEAVE_RETURN_BEFORE_DATE, NOT_EXITED, NOTE_TOO_LONG,
-    TEXT_TOO_LONG,
+    ALREADY_EXITED, CHANGE_NOT_TODAY, DATE_BEFORE_ADMISSION, DATE_BEFORE_EXIT,
+    DATE_BEFORE_LAST_CHANGE, DATE_IN_FUTURE, LAST_SEEN_IN_FUTURE, LEAVE_RETURN_BEFORE_DATE,
+    NOT_EXITED, NOT_LAST_CHANGE, NOTE_TOO_LONG, NOTHING_TO_UNDO, TEXT_TOO_LONG,
 };
 use crate::domain::{
     Client, ClientId, ReferralSource, Refusal, Stage, Status, StatusChange, StatusDetail, Stay,
@@ -62,8 +62,10 @@ fn check_against(client: &Client, input: &StatusInput) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Records a status change. Keluar (exit) closes the current stay (and needs a supervisor,
-/// see `roles`); an exited resident changes only through readmission.
+/// Records a status change. Keluar (exit) closes the current stay and frees the room and
+/// bed (and needs a supervisor, see `roles`); an exited resident changes only through
+/// readmission. A sakit note is health information: the audit entry masks it (the
+/// status history, the record itself, keeps it).
 pub(super) fn change(
     act: &Act<'_>,
     id: ClientId,
@@ -85,8 +87,12 @@ pub(super) fn change(
             recorded_by: by.to_string(),
             recorded_at: act.now,
         });
-        if exit && let Some(stay) = client.stays.last_mut() {
-            stay.exited = Some(input.date);
+        if exit {
+            if let Some(stay) = client.stays.last_mut() {
+                stay.exited = Some(input.date);
+            }
+            client.details.room = String::new();
+            client.details.bed = String::new();
         }
         client.revision += 1;
         client.changed_by = by.to_string();
@@ -102,13 +108,122 @@ pub(super) fn change(
         ];
         changes.extend(status_facts(&input.detail));
         if !input.note.is_empty() {
-            changes.push(field_change("note", "", input.note.clone()));
+            let sick = input.detail.status() == Status::Sick;
+            changes.push(field_change("note", "", masked_if(sick, &input.note)));
+        }
+        // Recorded so that undoing the exit can give the same room and bed back.
+        let before = &current.details;
+        for (field, was) in [("room", &before.room), ("bed", &before.bed)] {
+            if exit && !was.is_empty() {
+                changes.push(field_change(field, was.clone(), ""));
+            }
         }
         tx.append_audit(&entry(
             act.now,
             by,
             RecordRef::Client(id),
             AuditAction::StatusChanged,
+            changes,
+        ))?;
+        Ok(client)
+    })
+}
+
+/// The value `field` had before the change `changes` describe (the room an exit freed).
+fn room_before(changes: &[crate::domain::audit::FieldChange], field: &str) -> Option<String> {
+    changes
+        .iter()
+        .find(|c| c.field == field)
+        .map(|c| c.before.clone())
+}
+
+/// Undoes the resident's last status change, `index` in the history, if it was recorded
+/// today (WIB): the status before it is current again. An undone exit reopens the stay
+/// and gives back the room and bed the exit freed (from its audit entry). The status a
+/// stay began with (admission, readmission) is not undone here. Audited as `StatusUndone`.
+pub(super) fn undo(
+    act: &Act<'_>,
+    id: ClientId,
+    base_revision: u64,
+    index: u32,
+) -> Result<Client, Refusal> {
+    let by = act.me.username.as_str();
+    // The exit's own audit entry says which room and bed it freed. Commands that write
+    // run one at a time, so nothing is appended between this read and the transaction.
+    let exit_entry = act
+        .store
+        .audit_entries_rev()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.record == RecordRef::Client(id)
+                && e.action == AuditAction::StatusChanged
+                && e.changes
+                    .iter()
+                    .any(|c| c.field == "status" && c.after == "Exited")
+        });
+    act.store.transact(|tx| {
+        let current = tx.client(id)?.ok_or(Refusal::NotFound)?;
+        check_revision(tx, &current, base_revision)?;
+        let last = current.history.len().saturating_sub(1);
+        if usize::try_from(index).ok() != Some(last) {
+            return Err(wrong(NOT_LAST_CHANGE).into());
+        }
+        let Some(undone) = current.history.last() else {
+            return Err(wrong(NOTHING_TO_UNDO).into());
+        };
+        let readmission = last > 0
+            && undone.detail == StatusDetail::Active
+            && current.history[last - 1].detail.status() == Status::Exited;
+        if last == 0 || readmission {
+            return Err(wrong(NOTHING_TO_UNDO).into());
+        }
+        if undone.recorded_at.date() != act.today {
+            return Err(wrong(CHANGE_NOT_TODAY).into());
+        }
+        let mut client = current.clone();
+        client.history.pop();
+        let mut changes = vec![
+            field_change(
+                "status",
+                format!("{:?}", current.status()),
+                format!("{:?}", client.status()),
+            ),
+            field_change("status_date", undone.date.to_string(), ""),
+            field_change(
+                "recorded",
+                format!("{} {}", undone.recorded_by, undone.recorded_at),
+                "",
+            ),
+        ];
+        if undone.detail.status() == Status::Exited {
+            if let Some(stay) = client.stays.last_mut() {
+                stay.exited = None;
+            }
+            let freed = |field| {
+                exit_entry
+                    .as_ref()
+                    .and_then(|e| room_before(&e.changes, field))
+                    .unwrap_or_default()
+            };
+            let (room, bed) = (freed("room"), freed("bed"));
+            if client.details.room.is_empty() && !room.is_empty() {
+                changes.push(field_change("room", "", room.clone()));
+                client.details.room = room;
+            }
+            if client.details.bed.is_empty() && !bed.is_empty() {
+                changes.push(field_change("bed", "", bed.clone()));
+                client.details.bed = bed;
+            }
+        }
+        client.revision += 1;
+        client.changed_by = by.to_string();
+        client.changed_at = act.now;
+        tx.put_client(&client)?;
+        tx.append_audit(&entry(
+            act.now,
+            by,
+            RecordRef::Client(id),
+            AuditAction::StatusUndone,
             changes,
         ))?;
         Ok(client)

@@ -38,3 +38,20 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
         last_backup: act.store.last_backup()?,
     })
 }
+
+impl super::Service {
+    /// The display names of the staff accounts of `usernames` (the user name itself where
+    /// there is no account), sorted, each once: who is logged in, as Hari ini shows it.
+    pub fn display_names(&self, usernames: &[String]) -> Vec<String> {
+        let mut names: Vec<String> = usernames
+            .iter()
+            .map(|u| match self.store.staff(u) {
+                Ok(Some(staff)) if !staff.display_name.trim().is_empty() => staff.display_name,
+                _ => u.clone(),
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}

@@ -13,6 +13,7 @@ fn matches(filter: &AuditFilter, entry: &AuditEntry) -> bool {
         && filter.from.is_none_or(|from| day >= from)
         && filter.to.is_none_or(|to| day <= to)
         && filter.record.as_ref().is_none_or(|r| *r == entry.record)
+        && filter.kind.is_none_or(|k| k.holds(&entry.record))
 }
 
 /// Entries matching `filter`, newest first, at most `filter.limit` (0: all).

@@ -41,11 +41,15 @@ pub enum Action {
     CycleStatusFilter,
     /// Next stage filter (all, then each stage).
     CycleStageFilter,
+    /// Previous status filter (the other way round from `CycleStatusFilter`).
+    CycleStatusFilterBack,
+    /// Previous stage filter (the other way round from `CycleStageFilter`).
+    CycleStageFilterBack,
     /// Sort by the next column.
     CycleSort,
     /// Reverse the sort order.
     ReverseSort,
-    /// Remove the search and every filter.
+    /// Remove every filter (the roster's search stays; Esc clears that).
     ClearFilters,
     /// Focus the next form field.
     NextField,
@@ -75,6 +79,12 @@ pub enum Action {
     GoAudit,
     /// Show the audit trail of the resident on screen (kepala).
     AuditOfClient,
+    /// Undo the resident's last status change (today, supervisor), after asking.
+    UndoStatus,
+    /// Audit: filter by the record of the selected entry, then by kinds of record.
+    PickRecord,
+    /// Audit: drop the record filter only.
+    ClearRecord,
     /// Ask for a date range.
     AskRange,
     /// After a conflict: load the other version into the form.

@@ -10,6 +10,8 @@ use super::text::Msg;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Roster,
+    /// The roster with a filter on (status, stage, exited shown): `c` clears them.
+    RosterFiltered,
     /// Typing in the roster's search line.
     Search,
     Detail,
@@ -30,8 +32,10 @@ pub enum Context {
     Jump,
     /// The multi-line handover editor: every key but save and cancel is text.
     Editor,
-    /// A list popup (residents behind a number, earlier handovers).
+    /// A list popup: the residents behind a number.
     List,
+    /// The earlier handover notes, read by note, by day, newest or oldest.
+    Handovers,
 }
 
 impl Context {
@@ -92,8 +96,11 @@ const BACKTAB: &[Key] = &[
     code(KeyCode::Up),
 ];
 
+/// The roster with a filter on: `c` first, so that the footer offers it. Without a
+/// filter there is nothing to clear, and the roster's keys are the rest (`ROSTER`).
 #[rustfmt::skip]
-const ROSTER: &[Binding] = &[
+const ROSTER_FILTERED: &[Binding] = &[
+    b(&[k('c')], "c", Action::ClearFilters, Msg::KeyClearFilters, true),
     b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
     b(&[k('/')], "/", Action::Search, Msg::KeySearch, true),
     b(&[k('n')], "n", Action::New, Msg::KeyNew, true),
@@ -101,10 +108,12 @@ const ROSTER: &[Binding] = &[
     b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
     b(&[k('f')], "f", Action::CycleStatusFilter, Msg::KeyFilterStatus, true),
     b(&[k('t')], "t", Action::CycleStageFilter, Msg::KeyFilterStage, true),
+    b(&[k('F')], "F", Action::CycleStatusFilterBack, Msg::KeyFilterStatusBack, false),
+    b(&[k('T')], "T", Action::CycleStageFilterBack, Msg::KeyFilterStageBack, false),
     b(&[k('x')], "x", Action::ToggleExited, Msg::KeyShowExited, true),
     b(&[k('o')], "o", Action::CycleSort, Msg::KeySort, true),
     b(&[k('O')], "O", Action::ReverseSort, Msg::KeyReverse, false),
-    b(&[k('c'), code(KeyCode::Esc)], "c", Action::ClearFilters, Msg::KeyClearFilters, false),
+    b(&[code(KeyCode::Esc)], "Esc", Action::SearchClear, Msg::KeyClearSearch, false),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
     b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
@@ -112,6 +121,7 @@ const ROSTER: &[Binding] = &[
     b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
     b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
 ];
+const ROSTER: &[Binding] = ROSTER_FILTERED.split_at(1).1;
 
 #[rustfmt::skip]
 const SEARCH: &[Binding] = &[
@@ -126,7 +136,8 @@ const DETAIL: &[Binding] = &[
     b(&[code(KeyCode::Esc), code(KeyCode::Backspace), code(KeyCode::Left)], "Esc", Action::Back, Msg::KeyBack, true),
     b(&[k('e')], "e", Action::Edit, Msg::KeyEdit, true),
     b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
-    b(&[k('a')], "a", Action::AuditOfClient, Msg::KeyAuditOfClient, false),
+    b(&[k('a')], "a", Action::AuditOfClient, Msg::KeyAuditOfClient, true),
+    b(&[k('u')], "u", Action::UndoStatus, Msg::KeyUndoStatus, false),
     b(UP, "↑/k", Action::Up, Msg::KeyScroll, true),
     b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, false),
     b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
@@ -150,6 +161,8 @@ const AUDIT: &[Binding] = &[
     b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
     b(&[k('f')], "f", Action::CycleStatusFilter, Msg::KeyFilterStaff, true),
     b(&[k('d')], "d", Action::AskRange, Msg::KeyRange, true),
+    b(&[k('r')], "r", Action::PickRecord, Msg::KeyFilterRecord, true),
+    b(&[k('x')], "x", Action::ClearRecord, Msg::KeyClearRecord, false),
     b(&[k('c')], "c", Action::ClearFilters, Msg::KeyClearFilters, true),
     b(&[code(KeyCode::Esc)], "Esc", Action::Back, Msg::KeyBack, false),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
@@ -162,12 +175,13 @@ const AUDIT: &[Binding] = &[
 
 #[rustfmt::skip]
 const FORM: &[Binding] = &[
-    b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S/F2", Action::Save, Msg::KeySave, true),
+    b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S", Action::Save, Msg::KeySave, true),
     b(&[code(KeyCode::Esc)], "Esc", Action::Cancel, Msg::KeyCancel, true),
-    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/↓/Enter", Action::NextField, Msg::KeyNextField, true),
+    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/Enter", Action::NextField, Msg::KeyNextField, true),
     b(BACKTAB, "S-Tab/↑", Action::PrevField, Msg::KeyPrevField, false),
-    b(&[code(KeyCode::Left)], "←", Action::ChoicePrev, Msg::KeyChoose, false),
-    b(&[code(KeyCode::Right)], "←/→", Action::ChoiceNext, Msg::KeyChoose, true),
+    // The hint under a focused choice says ←/→; the footer keeps room for F1 and Ctrl-C.
+    b(&[code(KeyCode::Left)], "←/→", Action::ChoicePrev, Msg::KeyChoose, false),
+    b(&[code(KeyCode::Right)], "←/→", Action::ChoiceNext, Msg::KeyChoose, false),
     b(&[ctrl('t')], "Ctrl-T", Action::TakeTheirs, Msg::KeyTakeTheirs, false),
 ];
 
@@ -188,15 +202,15 @@ const CONFIRM: &[Binding] = &[
 
 #[rustfmt::skip]
 const HELP: &[Binding] = &[
-    b(&[code(KeyCode::Esc), k('?'), k('q')], "Esc", Action::Back, Msg::KeyBack, true),
+    b(&[code(KeyCode::Esc), k('?'), k('q'), code(KeyCode::F(1))], "Esc", Action::Back, Msg::KeyBack, true),
     b(UP, "↑/k", Action::Up, Msg::KeyScroll, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, false),
 ];
 
 #[rustfmt::skip]
 const SETUP: &[Binding] = &[
-    b(&[code(KeyCode::Enter), ctrl('s'), code(KeyCode::F(2))], "Enter", Action::Save, Msg::KeySave, true),
-    b(&[code(KeyCode::Tab), code(KeyCode::Down)], "Tab", Action::NextField, Msg::KeyNextField, true),
+    b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S", Action::Save, Msg::KeySave, true),
+    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/Enter", Action::NextField, Msg::KeyNextField, true),
     b(BACKTAB, "S-Tab", Action::PrevField, Msg::KeyPrevField, false),
 ];
 
@@ -220,13 +234,18 @@ const ROLL_CALL: &[Binding] = &[
     b(&[k('r')], "r", Action::MarkReferred, Msg::KeyReferred, true),
     b(&[k('k')], "k", Action::MarkAbsconded, Msg::KeyAbsconded, true),
     b(&[k('H')], "H", Action::AllPresent, Msg::KeyAllPresent, true),
-    b(&[k(' '), code(KeyCode::Enter)], "Spasi", Action::CycleMark, Msg::KeyCycleMark, false),
+    // Space is named in the label, in the user's language; the key column stays neutral.
+    b(&[code(KeyCode::Enter), k(' ')], "Enter", Action::CycleMark, Msg::KeyCycleMark, false),
+    b(&[k('y'), k('Y')], "y", Action::Yes, Msg::KeyAnswerReturn, false),
+    b(&[k('n'), k('N')], "n", Action::No, Msg::KeyAnswerReturn, false),
     b(&[k('u')], "u", Action::ToggleUnmarked, Msg::KeyUnmarkedOnly, false),
     b(&[k('c')], "c", Action::Note, Msg::KeyNote, false),
     b(&[k('/')], "/", Action::Search, Msg::KeySearch, false),
     b(&[k('[')], "[", Action::PrevShift, Msg::KeyPrevShift, false),
     b(&[k(']')], "]", Action::NextShift, Msg::KeyNextShift, false),
     b(&[k('x')], "x", Action::Export, Msg::KeyExport, false),
+    // Go to a date and shift (a date popup, like the audit's date range).
+    b(&[k('g')], "g", Action::AskRange, Msg::KeyGoTo, false),
     b(&[k('0')], "0-9", Action::Digit(0), Msg::KeyJumpRow, false),
     b(&[k('1')], "0-9", Action::Digit(1), Msg::KeyJumpRow, false),
     b(&[k('2')], "0-9", Action::Digit(2), Msg::KeyJumpRow, false),
@@ -242,7 +261,7 @@ const ROLL_CALL: &[Binding] = &[
     b(&[code(KeyCode::Down), k('j')], "↓", Action::Down, Msg::KeyMove, false),
     b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
     b(&[code(KeyCode::PageDown)], "PgDn", Action::PageDown, Msg::KeyPage, false),
-    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::Home)], "Home", Action::Home, Msg::KeyFirstLast, false),
     b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
 ];
 
@@ -266,28 +285,64 @@ const LIST: &[Binding] = &[
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
     b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
     b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
+];
+
+/// Earlier handover notes: nothing to open, so Enter is not offered.
+#[rustfmt::skip]
+const HANDOVERS: &[Binding] = &[
+    b(&[code(KeyCode::Esc), k('q')], "Esc", Action::Back, Msg::KeyClose, true),
+    b(&[code(KeyCode::PageUp)], "PgUp/PgDn", Action::PageUp, Msg::KeyDay, true),
+    b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyDay, false),
+    b(&[code(KeyCode::Home), k('g')], "Home/End", Action::Home, Msg::KeyNewestOldest, true),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyNewestOldest, false),
+    b(UP, "↑↓", Action::Up, Msg::KeyNote, true),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyNote, false),
 ];
 
 /// Keys that work wherever nothing above claims them. `q`, `?` and the screen digits
-/// only outside text.
+/// only outside text; where keys are text, `GLOBAL_ALWAYS`.
 #[rustfmt::skip]
 const GLOBAL: &[Binding] = &[
-    b(&[k('1'), code(KeyCode::F(5))], "1", Action::GoToday, Msg::KeyTabs, false),
-    b(&[k('2'), code(KeyCode::F(6))], "2", Action::GoRoster, Msg::KeyTabs, false),
-    b(&[k('3'), code(KeyCode::F(7))], "3", Action::GoRollCall, Msg::KeyTabs, false),
-    b(&[k('4'), code(KeyCode::F(8))], "4", Action::GoStaff, Msg::KeyTabs, false),
-    b(&[k('5'), code(KeyCode::F(9))], "5", Action::GoAudit, Msg::KeyTabs, false),
-    b(&[k('?'), code(KeyCode::F(1))], "?", Action::Help, Msg::KeyHelp, true),
+    b(&[k('1')], "1–5", Action::GoToday, Msg::KeyTabs, false),
+    b(&[k('2')], "1–5", Action::GoRoster, Msg::KeyTabs, false),
+    b(&[k('3')], "1–5", Action::GoRollCall, Msg::KeyTabs, false),
+    b(&[k('4')], "1–5", Action::GoStaff, Msg::KeyTabs, false),
+    b(&[k('5')], "1–5", Action::GoAudit, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(5))], "F5–F9", Action::GoToday, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(6))], "F5–F9", Action::GoRoster, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(7))], "F5–F9", Action::GoRollCall, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(8))], "F5–F9", Action::GoStaff, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(9))], "F5–F9", Action::GoAudit, Msg::KeyTabs, false),
+    b(&[k('?')], "?", Action::Help, Msg::KeyHelp, true),
+    b(&[code(KeyCode::F(1))], "F1", Action::Help, Msg::KeyHelp, false),
     b(&[k('q')], "q", Action::Quit, Msg::KeyQuit, true),
+    b(&[ctrl('c'), ctrl('q')], "Ctrl-C/Ctrl-Q", Action::Quit, Msg::KeyQuit, false),
+];
+/// On Apel the digits jump to row numbers, so the screens are the F-keys only.
+#[rustfmt::skip]
+const GLOBAL_ROLL_CALL: &[Binding] = &[
+    b(&[code(KeyCode::F(5))], "F5–F9", Action::GoToday, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(6))], "F5–F9", Action::GoRoster, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(7))], "F5–F9", Action::GoRollCall, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(8))], "F5–F9", Action::GoStaff, Msg::KeyTabs, false),
+    b(&[code(KeyCode::F(9))], "F5–F9", Action::GoAudit, Msg::KeyTabs, false),
+    b(&[k('?')], "?", Action::Help, Msg::KeyHelp, true),
+    b(&[code(KeyCode::F(1))], "F1", Action::Help, Msg::KeyHelp, false),
+    b(&[k('q')], "q", Action::Quit, Msg::KeyQuit, true),
+    b(&[ctrl('c'), ctrl('q')], "Ctrl-C/Ctrl-Q", Action::Quit, Msg::KeyQuit, false),
 ];
 #[rustfmt::skip]
 const GLOBAL_ALWAYS: &[Binding] = &[
+    b(&[code(KeyCode::F(1))], "F1", Action::Help, Msg::KeyHelp, true),
     b(&[ctrl('c'), ctrl('q')], "Ctrl-C", Action::Quit, Msg::KeyQuit, true),
 ];
 
 pub fn bindings(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::Roster => ROSTER,
+        Context::RosterFiltered => ROSTER_FILTERED,
         Context::Search => SEARCH,
         Context::Detail => DETAIL,
         Context::Form => FORM,
@@ -303,6 +358,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Jump => JUMP,
         Context::Editor => EDITOR,
         Context::List => LIST,
+        Context::Handovers => HANDOVERS,
     }
 }
 
@@ -310,6 +366,8 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
 pub fn global(ctx: Context) -> &'static [Binding] {
     if ctx.takes_text() || ctx == Context::Confirm {
         GLOBAL_ALWAYS
+    } else if ctx == Context::RollCall {
+        GLOBAL_ROLL_CALL
     } else {
         GLOBAL
     }
@@ -350,6 +408,39 @@ mod tests {
         assert_eq!(lookup(Context::Search, &key(KeyCode::Char('n'))), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(Context::Form, &ctrl_c), Some(Action::Quit));
+        assert_eq!(lookup(Context::Roster, &ctrl_c), Some(Action::Quit));
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::Detail, &ctrl_q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn f1_opens_help_even_where_keys_are_text() {
+        for ctx in [
+            Context::Form,
+            Context::Setup,
+            Context::Search,
+            Context::Roster,
+        ] {
+            assert_eq!(
+                lookup(ctx, &key(KeyCode::F(1))),
+                Some(Action::Help),
+                "{ctx:?}"
+            );
+        }
+        assert_eq!(lookup(Context::Form, &key(KeyCode::Char('?'))), None);
+        assert_eq!(
+            lookup(Context::Help, &key(KeyCode::F(1))),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn enter_moves_to_the_next_field_in_every_form() {
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        for ctx in [Context::Form, Context::Setup] {
+            assert_eq!(lookup(ctx, &key(KeyCode::Enter)), Some(Action::NextField));
+            assert_eq!(lookup(ctx, &ctrl_s), Some(Action::Save));
+        }
     }
 
     #[test]
@@ -380,6 +471,7 @@ mod tests {
         // a key must mean one thing.
         let contexts = [
             Context::Roster,
+            Context::RosterFiltered,
             Context::Search,
             Context::Detail,
             Context::Form,
@@ -394,11 +486,13 @@ mod tests {
             Context::Jump,
             Context::Editor,
             Context::List,
+            Context::Handovers,
         ];
-        for table in contexts
-            .map(bindings)
-            .into_iter()
-            .chain([GLOBAL, GLOBAL_ALWAYS])
+        for table in
+            contexts
+                .map(bindings)
+                .into_iter()
+                .chain([GLOBAL, GLOBAL_ROLL_CALL, GLOBAL_ALWAYS])
         {
             let all: Vec<&Key> = table.iter().flat_map(|b| b.keys).collect();
             for (i, a) in all.iter().enumerate() {

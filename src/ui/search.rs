@@ -13,15 +13,13 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::domain::ClientRow;
-use crate::domain::names::fold;
+use crate::domain::names::{fold_parts, fold_query};
 
-/// The text a row is searched by: registration number, name, nickname and NIK, folded.
+/// The text a row is searched by: registration number, name, nickname and NIK, each
+/// folded as a name of its own (see [`fold_parts`]).
 pub fn haystack(row: &ClientRow) -> String {
     let nik = row.nik.as_ref().map_or("", |n| n.as_str());
-    fold(&format!(
-        "{} {} {} {}",
-        row.reg_no, row.name, row.nickname, nik
-    ))
+    fold_parts([&*row.reg_no, &*row.name, &*row.nickname, nik])
 }
 
 /// Search texts (see [`haystack`]) by number, prepared for the matcher once rather than
@@ -373,10 +371,11 @@ pub struct Search {
 }
 
 impl Search {
-    /// `None` for an empty query (everything matches).
+    /// A search for `query` as typed (see [`fold_query`]); `None` for an empty query
+    /// (everything matches).
     pub fn new(query: &str) -> Option<Search> {
         let mut search = Search::empty();
-        search.set_folded(&fold(query)).then_some(search)
+        search.set_folded(&fold_query(query)).then_some(search)
     }
 
     /// A search with no query yet (it matches everything until one is set).
@@ -392,8 +391,8 @@ impl Search {
         }
     }
 
-    /// Searches for `folded` (already passed through [`fold`]) from now on; false if it
-    /// is empty, which matches everything.
+    /// Searches for `folded` (already passed through [`fold_query`]) from now on; false
+    /// if it is empty, which matches everything.
     pub fn set_folded(&mut self, folded: &str) -> bool {
         let query = folded.trim();
         if let Some(number) = number_query(query) {
@@ -531,6 +530,7 @@ pub fn narrows(query: &str, narrower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::names::fold;
 
     fn hits(query: &str, names: &[&str]) -> Vec<String> {
         let mut s = Search::new(query).unwrap();
@@ -551,6 +551,30 @@ mod tests {
             vec!["Muhamad Maskuri"]
         );
         assert_eq!(hits("slmt", &names), vec!["Slamet Riyadi"]);
+    }
+
+    #[test]
+    fn east_javanese_spellings_of_one_name_find_each_other() {
+        let names = [
+            "Ahmad Wardana",
+            "Achmad Kholiq",
+            "Akhmad Sholeh",
+            "Muhammad Masykuri",
+            "Mochamad Syaifudin",
+            "Moch. Rosyid",
+            "Mulyadi",
+        ];
+        let ahmads = vec!["Ahmad Wardana", "Achmad Kholiq", "Akhmad Sholeh"];
+        assert_eq!(hits("ahmad", &names), ahmads);
+        assert_eq!(hits("achmad", &names), ahmads);
+        assert_eq!(hits("akhmad", &names), ahmads);
+        let muhammads = vec!["Muhammad Masykuri", "Mochamad Syaifudin", "Moch. Rosyid"];
+        for typed in ["muhammad", "muhamad", "mohamad", "mochamad", "moch", "moh"] {
+            assert_eq!(hits(typed, &names), muhammads, "{typed}");
+        }
+        // "muh" is also the start of other names.
+        assert_eq!(hits("muh", &["Muhlis", "Moch. Rosyid"]).len(), 2);
+        assert_eq!(hits("m rosid", &names), vec!["Moch. Rosyid"]);
     }
 
     #[test]

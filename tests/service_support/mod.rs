@@ -292,7 +292,11 @@ impl World {
 
     /// `AddHandover` as `user`.
     pub fn add_handover(&self, user: &str, text: &str) -> Result<HandoverNote, Refusal> {
-        match self.call(user, Request::AddHandover { text: text.into() })? {
+        let request = Request::AddHandover {
+            text: text.into(),
+            slot: None,
+        };
+        match self.call(user, request)? {
             Reply::Handover(note) => Ok(note),
             other => panic!("expected Handover, got {other:?}"),
         }
@@ -414,6 +418,7 @@ pub fn guarded_requests() -> Vec<Request> {
         },
         Request::AddHandover {
             text: "Aman.".into(),
+            slot: None,
         },
         Request::Handovers {
             before: None,

@@ -63,6 +63,16 @@ pub fn app_on(service: Arc<Service>, lang: Lang) -> App {
 }
 
 /// A demo app and the dir that holds its store (keep it alive as long as the app).
+/// A store holding the demo exactly as `mentas --demo` makes it at `now()`: with today's
+/// ended shifts and the current roll call partly taken.
+pub fn started_demo_service(dir: &TempDir, residents: usize) -> Arc<Service> {
+    let store = Store::open(dir.path()).unwrap();
+    let service = Service::new(store, clock());
+    let data = demo::generate_at(demo::SEED, now(), residents, USER);
+    service.load_demo(&data).unwrap();
+    Arc::new(service)
+}
+
 pub fn demo_app(residents: usize, lang: Lang) -> (App, TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let service = demo_service(&dir, residents);

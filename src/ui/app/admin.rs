@@ -1,11 +1,14 @@
-//! The head's screens: staff accounts and the audit trail.
+//! The head's screens: staff accounts and the audit trail; and a supervisor's undo of a
+//! resident's last status change.
 
 use super::{App, Screen};
+use crate::client::CallError;
 use crate::domain::audit::RecordRef;
 use crate::domain::names::display_name;
-use crate::protocol::AuditFilter;
+use crate::protocol::{AuditFilter, Reply, Request};
 use crate::ui::action::Action;
 use crate::ui::popups::Popup;
+use crate::ui::popups::confirm::{Confirm, OnYes};
 use crate::ui::popups::date_range::DateRange;
 use crate::ui::popups::staff_form::StaffForm;
 use crate::ui::screens::audit::{AUDIT_LIMIT, AuditOutcome, AuditScreen};
@@ -35,12 +38,63 @@ impl App {
         self.reload_audit();
     }
 
+    /// Loads the audit screen's entries again (filters kept, selection on the same
+    /// entry), if it is showing.
     pub(super) fn reload_audit(&mut self) {
         let Screen::Audit(audit) = &mut self.screen else {
             return;
         };
         match self.conn.list_audit(audit.filter.clone()) {
-            Ok(entries) => audit.set_entries(entries),
+            Ok(entries) => audit.refresh_entries(entries),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// `u` in a resident's detail: asks before undoing their last status change, if it
+    /// was made today.
+    pub(super) fn ask_undo_status(&mut self) {
+        let today = self.today();
+        let Screen::Detail(detail) = &self.screen else {
+            return;
+        };
+        match detail.undo_question(self.lang, today) {
+            Some(on_yes) => self.popups.push(Popup::Confirm(Confirm {
+                question: Msg::ConfirmUndo,
+                on_yes,
+            })),
+            None => {
+                self.notice = Some(super::Notice {
+                    text: self.lang.t(Msg::WrongChangeNotToday).into(),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    /// Yes to "undo the last change": the server checks role, day and revision again.
+    pub(super) fn undo_status(&mut self, on_yes: &OnYes) {
+        let OnYes::UndoStatus {
+            id,
+            base_revision,
+            index,
+            ..
+        } = *on_yes
+        else {
+            return;
+        };
+        let request = Request::UndoStatus {
+            id,
+            base_revision,
+            index,
+        };
+        match self.conn.call(request) {
+            Ok(Reply::Saved(client)) => {
+                self.saved(&client);
+                let status = text::status(self.lang, client.status());
+                let name = client.details.display_name();
+                self.say(self.lang.f(Msg::SavedUndo, &[&name, status]));
+            }
+            Ok(_) => self.fail(&CallError::Unexpected),
             Err(e) => self.fail(&e),
         }
     }
@@ -120,6 +174,20 @@ impl App {
         self.reload_audit();
     }
 
+    /// The shift of handover note `id`, from the loaded audit entry that added it.
+    fn handover_slot(&self, id: u64) -> Option<crate::domain::shift::ShiftSlot> {
+        let Screen::Audit(audit) = &self.screen else {
+            return None;
+        };
+        audit
+            .entries
+            .iter()
+            .filter(|e| e.record == RecordRef::Handover(id))
+            .flat_map(|e| &e.changes)
+            .find(|c| c.field == "slot")
+            .and_then(|c| crate::domain::handover::slot_from_label(&c.after))
+    }
+
     /// How an audit entry's record is named on screen: `2026/0042 Slamet`, `staf siti`.
     pub(super) fn record_label(&self, record: &RecordRef) -> String {
         match record {
@@ -135,7 +203,17 @@ impl App {
                 text::shift(self.lang, slot.shift),
                 text::date_short(slot.date)
             ),
-            RecordRef::Handover(id) => format!("{} #{id}", self.lang.t(Msg::TodayHandover)),
+            // By its shift, as the entry that added it recorded: "Serah terima siang 28/11".
+            RecordRef::Handover(id) => match self.handover_slot(*id) {
+                Some(slot) => self.lang.f(
+                    Msg::AuditHandoverOf,
+                    &[
+                        text::shift(self.lang, slot.shift),
+                        &slot.date.format("%d/%m").to_string(),
+                    ],
+                ),
+                None => format!("{} #{id}", self.lang.t(Msg::AuditHandover)),
+            },
         }
     }
 }

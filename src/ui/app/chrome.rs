@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use crate::ui::action::Action;
 use crate::ui::keymap;
 use crate::ui::popups::Popup;
 use crate::ui::text::{self, Msg};
@@ -54,9 +55,14 @@ impl App {
                 let head = self.role() == Some(crate::domain::Role::Head);
                 t.render(frame, body, self.lang, &self.theme, &rows, head)
             }
-            Screen::RollCall(r) => {
-                r.render(frame, body, self.roster.rows(), self.lang, &self.theme)
-            }
+            Screen::RollCall(r) => r.render(
+                frame,
+                body,
+                self.roster.rows(),
+                self.clock.now(),
+                self.lang,
+                &self.theme,
+            ),
             Screen::Audit(a) => {
                 let label = |r: &crate::domain::audit::RecordRef| self.record_label(r);
                 a.render(frame, body, self.lang, &self.theme, &label)
@@ -72,7 +78,9 @@ impl App {
                 }
                 Popup::StaffForm(f) => f.render(frame, centered(body, 64, 10), theme, active),
                 Popup::DateRange(f) => f.render(frame, centered(body, 50, 4), theme),
-                Popup::MarkForm(f) => f.render(frame, centered(body, 66, 4), theme, active),
+                Popup::MarkForm(f) => {
+                    f.render(frame, centered(body, 66, f.height()), theme, active)
+                }
                 Popup::ExportForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
                 Popup::ShiftTimesForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
                 Popup::HandoverEditor(e) => e.render(frame, centered(body, 76, body.height), theme),
@@ -154,8 +162,10 @@ impl App {
         frame.render_widget(Paragraph::new(line).style(self.theme.header), area);
     }
 
-    /// The screens this user can reach, numbered as the keys that open them.
+    /// The screens this user can reach, numbered as the keys that open them: 1–5, or on
+    /// Apel (where digits jump to row numbers) F5–F9.
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {
+        let fkeys = matches!(self.screen, Screen::RollCall(_));
         let mut tabs = vec![
             (Msg::TabToday, matches!(self.screen, Screen::Today(_))),
             (
@@ -175,33 +185,55 @@ impl App {
             } else {
                 self.theme.tab
             };
-            spans.push(Span::styled(
-                format!(" {} {} ", i + 1, self.lang.t(msg)),
-                style,
-            ));
+            let key = if fkeys {
+                format!("F{}", i + 5)
+            } else {
+                (i + 1).to_string()
+            };
+            spans.push(Span::styled(format!(" {key} {} ", self.lang.t(msg)), style));
             spans.push(Span::raw(" "));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
     /// The keys that work here, from the keymap: this context's on the left, as many as
-    /// fit, and the global ones always on the right.
+    /// fit, and the global ones always on the right. When some do not fit, the help key
+    /// ends the left side as "… ? semua tombol" instead of standing among the global ones.
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let ctx = self.context();
         let mut left = Vec::new();
         let mut right = Vec::new();
         let mut used = 0;
-        let global = || keymap::global(ctx).iter().filter(|b| b.footer);
-        let global_width: usize = global().map(|b| self.key_width(b)).sum();
-        let room = (area.width as usize).saturating_sub(global_width);
-        for b in keymap::bindings(ctx).iter().filter(|b| b.footer) {
+        let width = |bs: &[&keymap::Binding]| bs.iter().map(|b| self.key_width(b)).sum::<usize>();
+        let mine: Vec<_> = keymap::bindings(ctx).iter().filter(|b| b.footer).collect();
+        let mut global: Vec<_> = keymap::global(ctx).iter().filter(|b| b.footer).collect();
+        let help = global
+            .iter()
+            .find(|b| b.action == Action::Help)
+            .map(|b| b.shown);
+        let mut more = None;
+        if let Some(help) = help
+            && width(&mine) + width(&global) > area.width as usize
+        {
+            global.retain(|b| b.action != Action::Help);
+            let text = self.lang.f(Msg::FooterMore, &[help]);
+            more = Some(text);
+        }
+        let more_width = more.as_ref().map_or(0, |t| t.chars().count() + 2);
+        let room = (area.width as usize).saturating_sub(width(&global) + more_width);
+        for b in mine {
             if used + self.key_width(b) > room {
                 break;
             }
             used += self.key_width(b);
             self.key_spans(b, &mut left);
         }
-        for b in global() {
+        if let Some(text) = more {
+            used += more_width;
+            left.push(Span::styled(format!("{text}  "), self.theme.dim));
+        }
+        let room = room + more_width;
+        for b in global {
             self.key_spans(b, &mut right);
         }
         left.push(Span::raw(" ".repeat(room.saturating_sub(used))));

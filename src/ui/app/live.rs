@@ -1,31 +1,40 @@
-//! What other sessions and the server tell this one: changes to show at once, a lost
-//! connection (input is kept; the status line says so), and its return (reload).
+//! What other sessions and the server tell this one: changes to show at once (the audit
+//! trail included), a lost connection (input is kept; the status line says so), its
+//! return (reload, and say that saving works again), a server of another version.
 
 use super::{App, Screen};
 use crate::client::ConnEvent;
 use crate::domain::ClientId;
 use crate::protocol::Notice;
-use crate::ui::screens::detail::Detail;
+use crate::ui::popups::Popup;
+use crate::ui::popups::confirm::{Confirm, OnYes};
 use crate::ui::text::Msg;
 
 impl App {
     /// Applies a connection event; returns true if the screen must be redrawn.
     pub(super) fn on_connection(&mut self, event: ConnEvent) -> bool {
         match event {
-            ConnEvent::Notice(Notice::Client(id)) => {
-                self.refresh_client(id);
-                self.reload_today();
-            }
-            ConnEvent::Notice(Notice::RollCall(slot)) => {
-                self.reload_roll_call(slot);
-                self.reload_today();
-            }
-            ConnEvent::Notice(Notice::Handover | Notice::Backup) => self.reload_today(),
-            ConnEvent::Notice(Notice::Staff | Notice::Facility) => {
-                self.refresh_session();
-                self.reload_staff();
+            ConnEvent::Notice(notice) => {
+                match notice {
+                    Notice::Client(id) => {
+                        self.refresh_client(id);
+                        self.reload_today();
+                    }
+                    Notice::RollCall(slot) => {
+                        self.reload_roll_call(slot);
+                        self.reload_today();
+                    }
+                    Notice::Handover | Notice::Backup => self.reload_today(),
+                    Notice::Staff | Notice::Facility => {
+                        self.refresh_session();
+                        self.reload_staff();
+                    }
+                }
+                // Every change is audited: the head watching the trail sees it come in.
+                self.reload_audit();
             }
             ConnEvent::Lost(why) => self.offline = Some(why),
+            ConnEvent::Mismatch { auto_started } => self.other_version(auto_started),
             ConnEvent::Restored => {
                 self.offline = None;
                 self.refresh_session();
@@ -41,13 +50,74 @@ impl App {
                     let slot = r.roll.slot;
                     self.reload_roll_call(slot);
                 }
-                // An error shown (a save the server refused before it stopped) stays.
-                if !self.notice.as_ref().is_some_and(|n| n.error) {
-                    self.say(self.lang.t(Msg::Reconnected).into());
-                }
+                self.clear_lost_notices();
             }
         }
         true
+    }
+
+    /// Back online: "connection lost" in an open form or on the status line is over, so
+    /// say that saving works again. Any other error shown (a storage refusal from before
+    /// the server stopped) stays.
+    fn clear_lost_notices(&mut self) {
+        let lost = self.lang.f(Msg::ConnectionLost, &[""]);
+        let was_lost = |m: &Option<String>| m.as_deref().is_some_and(|t| t.starts_with(&lost));
+        let again = self.lang.t(Msg::FormReconnected);
+        for popup in &mut self.popups {
+            let message = match popup {
+                Popup::StatusForm(f) => &mut f.message,
+                Popup::ClientForm(f) => &mut f.message,
+                Popup::StaffForm(f) => &mut f.message,
+                Popup::HandoverEditor(e) => &mut e.message,
+                _ => continue,
+            };
+            if was_lost(message) {
+                *message = Some(again.to_string());
+            }
+        }
+        if let Screen::Setup(setup) = &mut self.screen
+            && was_lost(&setup.message)
+        {
+            setup.message = Some(again.to_string());
+        }
+        let kept = self
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.error && !n.text.starts_with(&lost));
+        if !kept {
+            self.say(self.lang.t(Msg::Reconnected).into());
+        }
+    }
+
+    /// The server came back as another version: say so plainly, and offer to restart an
+    /// auto-started one (as at startup); a service is restarted by its administrator.
+    fn other_version(&mut self, auto_started: bool) {
+        let what = if auto_started {
+            Msg::ServerOtherVersion
+        } else {
+            Msg::ServerOtherVersionService
+        };
+        let text = self.lang.t(what).to_string();
+        self.offline = Some(text.clone());
+        self.notice = Some(super::Notice { text, error: true });
+        if auto_started {
+            self.popups.push(Popup::Confirm(Confirm {
+                question: Msg::ConfirmRestartServer,
+                on_yes: OnYes::RestartServer,
+            }));
+        }
+    }
+
+    /// Yes to "restart the server of another version".
+    pub(super) fn restart_server(&mut self) {
+        if self.conn.restart_server() {
+            self.say(self.lang.t(Msg::ServerRestarting).into());
+        } else {
+            self.notice = Some(super::Notice {
+                text: self.lang.t(Msg::ServerOtherVersion).into(),
+                error: true,
+            });
+        }
     }
 
     /// Another session changed a resident: update the row (selection stays where it is)
@@ -61,7 +131,7 @@ impl App {
         if let Screen::Detail(d) = &mut self.screen
             && d.view.client.id == id
         {
-            **d = Detail::new(view);
+            d.refresh(view);
         }
     }
 

@@ -94,6 +94,8 @@ pub struct App {
     pub offline: Option<String>,
     /// Where the detail screen returns to.
     pub detail_return: Return,
+    /// The list on Hari ini a resident was opened from: Esc on the detail reopens it.
+    people_return: Option<super::popups::people::People>,
     pub quit: bool,
     /// The minute shown in the header, so a tick redraws only when it changed.
     shown_minute: String,
@@ -122,6 +124,7 @@ impl App {
             notice: None,
             offline: None,
             detail_return: Return::Roster,
+            people_return: None,
             quit: false,
         };
         app.enter_session();
@@ -168,7 +171,8 @@ impl App {
                 | Popup::ShiftTimesForm(_),
             ) => Context::Form,
             Some(Popup::HandoverEditor(_)) => Context::Editor,
-            Some(Popup::People(_) | Popup::HandoverList(_)) => Context::List,
+            Some(Popup::People(_)) => Context::List,
+            Some(Popup::HandoverList(_)) => Context::Handovers,
             Some(Popup::Duplicates(_)) => Context::Duplicates,
             Some(Popup::Confirm(_)) => Context::Confirm,
             Some(Popup::Help(_)) => Context::Help,
@@ -176,6 +180,7 @@ impl App {
                 Screen::Setup(_) => Context::Setup,
                 Screen::NoAccount => Context::Gate,
                 Screen::Roster if self.roster.searching => Context::Search,
+                Screen::Roster if self.roster.filtered() => Context::RosterFiltered,
                 Screen::Roster => Context::Roster,
                 Screen::Detail(_) => Context::Detail,
                 Screen::Staff(_) => Context::Staff,
@@ -234,7 +239,9 @@ impl App {
                 let minute = self.clock.now().format("%H:%M").to_string();
                 let changed = minute != self.shown_minute;
                 self.shown_minute = minute;
-                changed
+                // A new shift or date: Hari ini follows (one request per change).
+                let moved = changed && self.follow_shift();
+                changed || moved
             }
             AppEvent::Conn(event) => self.on_connection(event),
             AppEvent::Stop => {
@@ -247,10 +254,7 @@ impl App {
     fn handle_key(&mut self, key: KeyEvent) {
         let ctx = self.context();
         match keymap::lookup(ctx, &key) {
-            Some(Action::Help) => self.popups.push(Popup::Help(Help {
-                context: ctx,
-                scroll: 0,
-            })),
+            Some(Action::Help) => self.popups.push(Popup::Help(Help::new(ctx))),
             Some(Action::Quit) if self.has_unsaved_input() && ctx != Context::Confirm => {
                 self.popups.push(Popup::Confirm(Confirm {
                     question: Msg::ConfirmQuit,
@@ -307,13 +311,15 @@ impl App {
             Context::Duplicates => self.apply_duplicates(action),
             Context::Form => self.apply_form(action, key),
             Context::Setup => self.apply_setup(action),
-            Context::Roster | Context::Search => match self.roster.apply(action) {
-                RosterOutcome::None => {}
-                RosterOutcome::New => self.open_new_form(),
-                RosterOutcome::Open(id) => self.open_detail(id),
-                RosterOutcome::Edit(id) => self.open_edit_form(id),
-                RosterOutcome::ChangeStatus(id) => self.open_status_form(id),
-            },
+            Context::Roster | Context::RosterFiltered | Context::Search => {
+                match self.roster.apply(action) {
+                    RosterOutcome::None => {}
+                    RosterOutcome::New => self.open_new_form(),
+                    RosterOutcome::Open(id) => self.open_detail(id),
+                    RosterOutcome::Edit(id) => self.open_edit_form(id),
+                    RosterOutcome::ChangeStatus(id) => self.open_status_form(id),
+                }
+            }
             Context::Detail => {
                 let head = self.role() == Some(Role::Head);
                 let Screen::Detail(detail) = &mut self.screen else {
@@ -323,7 +329,10 @@ impl App {
                 match action {
                     Action::Back => match self.detail_return {
                         Return::Roster => self.screen = Screen::Roster,
-                        Return::Today => self.open_today(),
+                        Return::Today => {
+                            self.open_today();
+                            self.reopen_people();
+                        }
                         Return::RollCall(slot) => self.open_roll_call(Some(slot)),
                     },
                     Action::Edit => self.open_edit_form(id),
@@ -331,6 +340,7 @@ impl App {
                     Action::AuditOfClient if head => {
                         self.open_audit(Some(crate::domain::audit::RecordRef::Client(id)))
                     }
+                    Action::UndoStatus => self.ask_undo_status(),
                     other => detail.apply(other),
                 }
             }
@@ -338,7 +348,7 @@ impl App {
             Context::Today => self.apply_today(action),
             Context::RollCall | Context::Jump => self.apply_roll_call(action),
             Context::Editor => self.apply_editor(action),
-            Context::List => self.apply_list(action),
+            Context::List | Context::Handovers => self.apply_list(action),
             Context::Audit => self.apply_audit(action),
             Context::Gate => {}
         }
@@ -349,6 +359,13 @@ impl App {
     fn apply_form(&mut self, action: Action, key: KeyEvent) {
         let Some(popup) = self.popups.last_mut() else {
             return;
+        };
+        // Enter moves to the next field, except in a form of one field, where it saves.
+        let one_field = popup.fields().is_some_and(|f| f.visible_count() == 1);
+        let enter = key.code == ratatui::crossterm::event::KeyCode::Enter;
+        let action = match action {
+            Action::NextField if enter && one_field => Action::Save,
+            other => other,
         };
         let dirty = popup.is_dirty();
         let Some(fields) = popup.fields() else { return };
@@ -384,11 +401,19 @@ impl App {
         let Some(Popup::Confirm(c)) = self.popups.pop() else {
             return;
         };
-        match (action, c.on_yes) {
+        match (action, &c.on_yes) {
             (Action::Yes, OnYes::Quit) => self.quit = true,
             (Action::Yes, OnYes::DiscardForm) => {
                 self.popups.pop();
             }
+            (Action::Yes, OnYes::SaveExit { .. }) => {
+                if let Some(Popup::StatusForm(form)) = self.popups.last_mut() {
+                    form.exit_confirmed = true;
+                }
+                self.save_status_form();
+            }
+            (Action::Yes, OnYes::UndoStatus { .. }) => self.undo_status(&c.on_yes),
+            (Action::Yes, OnYes::RestartServer) => self.restart_server(),
             (Action::No, _) => {}
             _ => self.popups.push(Popup::Confirm(c)),
         }
@@ -399,8 +424,8 @@ impl App {
             return;
         };
         match action {
-            Action::Up => h.scroll = h.scroll.saturating_sub(1),
-            Action::Down => h.scroll = h.scroll.saturating_add(1).min(40),
+            Action::Up => h.up(),
+            Action::Down => h.down(),
             Action::Back => {
                 self.popups.pop();
             }

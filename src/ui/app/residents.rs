@@ -6,6 +6,7 @@ use crate::domain::{Client, ClientDraft, ClientId, Refusal, Status};
 use crate::ui::action::Action;
 use crate::ui::popups::Popup;
 use crate::ui::popups::client_form::{ClientForm, FormMode};
+use crate::ui::popups::confirm::{Confirm, OnYes};
 use crate::ui::popups::duplicates::Duplicates;
 use crate::ui::popups::status_form::StatusForm;
 use crate::ui::screens::detail::Detail;
@@ -67,8 +68,9 @@ impl App {
         if let Screen::Detail(d) = &self.screen
             && d.view.client.id == client.id
             && let Some(view) = self.fetch(client.id)
+            && let Screen::Detail(d) = &mut self.screen
         {
-            self.screen = Screen::Detail(Box::new(Detail::new(view)));
+            d.refresh(view);
         }
     }
 
@@ -78,8 +80,8 @@ impl App {
             return;
         };
         if action == Action::TakeTheirs {
-            if form.take_theirs() {
-                self.say(self.lang.t(Msg::TookTheirs).into());
+            if let Some(done) = form.take_theirs() {
+                self.say(self.lang.t(done).into());
             }
             return;
         }
@@ -93,6 +95,16 @@ impl App {
             return;
         };
         let Some(change) = form.submit() else { return };
+        // An exit closes the stay: asked first, naming the resident.
+        if change.detail.status() == Status::Exited && !form.exit_confirmed {
+            let name = form.name.clone();
+            self.popups.push(Popup::Confirm(Confirm {
+                question: Msg::ConfirmExit,
+                on_yes: OnYes::SaveExit { name },
+            }));
+            return;
+        }
+        form.exit_confirmed = false;
         let (id, rev) = (form.id, form.base_revision);
         let label = text::status(self.lang, change.detail.status());
         match self.conn.change_status(id, rev, change) {
@@ -113,8 +125,8 @@ impl App {
             return;
         };
         match &e {
-            CallError::Refused(Refusal::WrongState(code)) if code.starts_with("date") => {
-                form.show_date_problem(text::wrong_state(lang, code))
+            CallError::Refused(Refusal::WrongState(code)) => {
+                form.show_refusal(code, text::wrong_state(lang, code))
             }
             CallError::Refused(Refusal::Conflict { current, .. }) => {
                 form.base_revision = current.revision;
@@ -157,6 +169,56 @@ impl App {
                 }
                 Err(e) => self.client_form_refused(e),
             },
+            FormMode::Returning {
+                id,
+                base_revision,
+                new_stay,
+                ..
+            } => self.save_returning(id, base_revision, new_stay, draft),
+        }
+    }
+
+    /// A person found again at intake: start the new stay if they had exited, then save
+    /// what the form holds, and show their detail.
+    fn save_returning(
+        &mut self,
+        id: ClientId,
+        base_revision: u64,
+        new_stay: bool,
+        draft: ClientDraft,
+    ) {
+        let mut revision = base_revision;
+        if new_stay {
+            match self
+                .conn
+                .readmit(id, revision, draft.admitted, draft.referral)
+            {
+                Ok(client) => {
+                    revision = client.revision;
+                    self.saved(&client);
+                    if let Some(Popup::ClientForm(form)) = self.popups.last_mut() {
+                        form.stay_started(revision);
+                    }
+                }
+                Err(e) => return self.client_form_refused(e),
+            }
+        }
+        match self.conn.update_client(id, revision, draft) {
+            Ok(client) => {
+                self.popups
+                    .retain(|p| !matches!(p, Popup::ClientForm(_) | Popup::Duplicates(_)));
+                self.saved(&client);
+                let msg = match (new_stay, client.revision == revision) {
+                    (true, _) => Msg::SavedReadmit,
+                    (false, true) => Msg::Unchanged,
+                    (false, false) => Msg::SavedEdit,
+                };
+                self.say(self.lang.f(msg, &[&client.details.display_name()]));
+                let notice = self.notice.take();
+                self.open_detail(id);
+                self.notice = self.notice.take().or(notice);
+            }
+            Err(e) => self.client_form_refused(e),
         }
     }
 
@@ -188,9 +250,11 @@ impl App {
         };
         match &e {
             CallError::Refused(Refusal::Invalid(problems)) => form.show_problems(problems),
-            CallError::Refused(Refusal::Conflict { current, .. }) => {
+            CallError::Refused(Refusal::Conflict {
+                current, by_name, ..
+            }) => {
                 let message = lang.f(Msg::ConflictCompare, &[&text::call_error(lang, &e)]);
-                form.show_conflict(current, message);
+                form.show_conflict(current, by_name, message);
             }
             _ => form.message = Some(text::call_error(lang, &e)),
         }
@@ -211,33 +275,23 @@ impl App {
                 self.create(draft);
             }
             Action::OpenExisting => {
-                let Some(chosen) = dups.chosen().map(|m| m.row.clone()) else {
+                // The same person: their record with what the intake form held, saved at
+                // once, or shown to choose where the two disagree. The intake form stays
+                // underneath, so Esc goes back to it with everything typed.
+                let Some(id) = dups.chosen().map(|m| m.row.id) else {
                     return;
                 };
-                let (admitted, referral) = (dups.draft.admitted, dups.draft.referral);
-                if chosen.status == Status::Exited {
-                    match self
-                        .conn
-                        .readmit(chosen.id, chosen.revision, admitted, referral)
-                    {
-                        Ok(client) => {
-                            self.say(
-                                self.lang
-                                    .f(Msg::SavedReadmit, &[&client.details.display_name()]),
-                            );
-                            self.saved(&client);
-                        }
-                        Err(e) => {
-                            self.fail(&e);
-                            return;
-                        }
-                    }
+                let Some(view) = self.fetch(id) else { return };
+                self.popups.pop();
+                let Some(Popup::ClientForm(typed)) = self.popups.last() else {
+                    return;
+                };
+                let form = ClientForm::returning(&view.client, typed, self.today());
+                let choose = form.has_choices();
+                self.popups.push(Popup::ClientForm(Box::new(form)));
+                if !choose {
+                    self.save_client_form(Action::Save);
                 }
-                self.popups
-                    .retain(|p| !matches!(p, Popup::ClientForm(_) | Popup::Duplicates(_)));
-                let notice = self.notice.take();
-                self.open_detail(chosen.id);
-                self.notice = self.notice.take().or(notice);
             }
             _ => {}
         }

@@ -10,7 +10,7 @@ use crate::ui::action::Action;
 use crate::ui::popups::Popup;
 use crate::ui::popups::handover_editor::HandoverEditor;
 use crate::ui::popups::handover_list::HandoverList;
-use crate::ui::popups::mark_form::MarkForm;
+use crate::ui::popups::mark_form::{MarkForm, Purpose};
 use crate::ui::popups::people::People;
 use crate::ui::screens::roll_call::{RollCallScreen, RollOutcome};
 use crate::ui::screens::today::{TodayOutcome, TodayScreen};
@@ -40,6 +40,28 @@ impl App {
         }
     }
 
+    /// On a minute tick: if Hari ini shows a shift or date that is no longer current by
+    /// the clock, reloads it, once per change. True if it did.
+    pub(super) fn follow_shift(&mut self) -> bool {
+        let Some(facility) = &self.session.facility else {
+            return false;
+        };
+        let now = self.clock.now();
+        let current = (facility.shifts.slot_at(now), now.date());
+        let Screen::Today(today) = &mut self.screen else {
+            return false;
+        };
+        let shown = today
+            .loaded_for
+            .unwrap_or((today.view.slot, today.view.now.date()));
+        if shown == current {
+            return false;
+        }
+        today.loaded_for = Some(current);
+        self.reload_today();
+        true
+    }
+
     /// The roll call of `slot`, or of the current shift.
     pub(super) fn open_roll_call(&mut self, slot: Option<ShiftSlot>) {
         let slot = match slot {
@@ -49,8 +71,14 @@ impl App {
                 Err(e) => return self.fail(&e),
             },
         };
+        let shifts = self
+            .session
+            .facility
+            .as_ref()
+            .map(|f| f.shifts)
+            .unwrap_or_default();
         match self.conn.roll_call(slot) {
-            Ok(roll) => self.screen = Screen::RollCall(Box::new(RollCallScreen::new(roll))),
+            Ok(roll) => self.screen = Screen::RollCall(Box::new(RollCallScreen::new(roll, shifts))),
             Err(e) => self.fail(&e),
         }
     }
@@ -86,7 +114,10 @@ impl App {
                     selected: 0,
                 }));
             }
-            TodayOutcome::OpenClient(id) => self.open_detail(id),
+            TodayOutcome::OpenClient(id) => {
+                self.people_return = None;
+                self.open_detail(id);
+            }
             TodayOutcome::OpenRollCall => self.open_roll_call(None),
             TodayOutcome::NewHandover => self.open_handover_editor(),
             TodayOutcome::ShiftTimes => {
@@ -122,15 +153,25 @@ impl App {
             Screen::Today(t) => t.view.slot,
             _ => return,
         };
-        let title = self.lang.f(
-            Msg::HandoverTitle,
-            &[
-                text::shift(self.lang, slot.shift),
-                &text::date_with_day(self.lang, slot.date),
-            ],
-        );
-        let editor = HandoverEditor::new(title, self.lang, &self.theme);
+        let editor = HandoverEditor::new(slot, self.lang, &self.theme);
         self.popups.push(Popup::HandoverEditor(Box::new(editor)));
+    }
+
+    /// After Esc from a resident opened from a list on Hari ini: the same list, with the
+    /// same resident selected, their row as it is now.
+    pub(super) fn reopen_people(&mut self) {
+        let Some(mut people) = self.people_return.take() else {
+            return;
+        };
+        if !matches!(self.screen, Screen::Today(_)) {
+            return;
+        }
+        for row in &mut people.rows {
+            if let Some(now) = self.row_of(row.id) {
+                *row = now;
+            }
+        }
+        self.popups.push(Popup::People(people));
     }
 
     /// Keys in the editor: save, cancel, or text.
@@ -145,11 +186,29 @@ impl App {
                     editor.message = Some(self.lang.t(Msg::HandoverEmpty).into());
                     return;
                 }
-                match self.conn.add_handover(text) {
+                match self.conn.add_handover(text, editor.slot) {
                     Ok(_) => {
                         self.popups.pop();
                         self.reload_today();
                         self.say(self.lang.t(Msg::HandoverSaved).into());
+                    }
+                    // Its shift ended too long ago: the text stays, now for the current
+                    // shift, saved by the next Ctrl-S.
+                    Err(crate::client::CallError::Refused(crate::domain::Refusal::WrongState(
+                        code,
+                    ))) if code == crate::domain::reasons::HANDOVER_SHIFT_OVER => {
+                        let Ok(current) = self.conn.today().map(|v| v.slot) else {
+                            return;
+                        };
+                        let lang = self.lang;
+                        editor.message = Some(lang.f(
+                            Msg::HandoverMoved,
+                            &[
+                                text::shift(lang, editor.slot.shift),
+                                text::shift(lang, current.shift),
+                            ],
+                        ));
+                        editor.move_to(current);
                     }
                     Err(e) => {
                         editor.message = Some(text::call_error(self.lang, &e));
@@ -177,34 +236,42 @@ impl App {
             Some(Popup::People(people)) => match action {
                 Action::Up => people.up(),
                 Action::Down => people.down(),
+                Action::PageUp => people.page_up(),
+                Action::PageDown => people.page_down(),
+                Action::Home => people.selected = 0,
+                Action::End => people.selected = people.rows.len().saturating_sub(1),
                 Action::Back => {
                     self.popups.pop();
                 }
                 Action::Open => {
                     if let Some(id) = people.chosen().map(|r| r.id) {
-                        self.popups.pop();
+                        // Kept, so Esc from the resident comes back to this list.
+                        if let Some(Popup::People(people)) = self.popups.pop() {
+                            self.people_return = Some(people);
+                        }
                         self.open_detail(id);
                     }
                 }
                 _ => {}
             },
-            Some(Popup::HandoverList(list)) => match action {
-                Action::Up | Action::PageUp => list.first = list.first.saturating_sub(1),
-                Action::Down | Action::PageDown => {
-                    if list.first + 1 >= list.notes.len() && list.more {
-                        let before = list.notes.last().map(|n| n.id);
-                        if let Ok(older) = self.conn.handovers(before, HANDOVER_PAGE) {
-                            list.more = older.len() == HANDOVER_PAGE as usize;
-                            list.notes.extend(older);
-                        }
+            Some(Popup::HandoverList(list)) => {
+                let conn = &mut self.conn;
+                let mut older = |before: Option<u64>, limit: u32| {
+                    conn.handovers(before, limit).unwrap_or_default()
+                };
+                match action {
+                    Action::Up => list.up(),
+                    Action::Down => list.down(&mut older, HANDOVER_PAGE),
+                    Action::PageUp => list.newer_day(),
+                    Action::PageDown => list.older_day(&mut older, HANDOVER_PAGE),
+                    Action::Home => list.first = 0,
+                    Action::End => list.oldest(&mut older),
+                    Action::Back => {
+                        self.popups.pop();
                     }
-                    list.first = (list.first + 1).min(list.notes.len().saturating_sub(1));
+                    _ => {}
                 }
-                Action::Back | Action::Open => {
-                    self.popups.pop();
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
     }
@@ -214,12 +281,17 @@ impl App {
             return;
         };
         let slot = screen.roll.slot;
-        if action == Action::Back {
+        // Esc leaves, unless it answers a question (then it only cancels that).
+        if action == Action::Back && !screen.asking() {
             return self.open_today();
         }
         match screen.apply(action) {
             RollOutcome::None => {}
-            RollOutcome::Mark(client, presence) => {
+            RollOutcome::Mark {
+                client,
+                presence,
+                advance,
+            } => {
                 let note = screen
                     .roll
                     .rows
@@ -229,18 +301,22 @@ impl App {
                     .filter(|m| m.presence == presence)
                     .map(|m| m.note.clone())
                     .unwrap_or_default();
-                self.save_mark(slot, client, presence, note, None);
+                let saved = self.save_mark(slot, client, presence, note, None, advance);
+                // Izin, sakit, dirujuk: a note (why, where) is one key away.
+                if saved
+                    && self.notice.is_none()
+                    && matches!(
+                        presence,
+                        Presence::Leave | Presence::Sick | Presence::Referred
+                    )
+                {
+                    let name = self.name_of(client);
+                    self.say(self.lang.f(Msg::RollNoteHint, &[&name]));
+                }
             }
             RollOutcome::AskAbsconded(client) => {
-                let name = self
-                    .row_of(client)
-                    .map(|r| crate::domain::names::display_name(&r.name, &r.nickname));
-                let form = MarkForm::absconded(
-                    client,
-                    &name.unwrap_or_default(),
-                    self.clock.now(),
-                    self.lang,
-                );
+                let name = self.name_of(client);
+                let form = MarkForm::absconded(client, &name, self.clock.now(), self.lang);
                 self.popups.push(Popup::MarkForm(Box::new(form)));
             }
             RollOutcome::AskNote(client) => {
@@ -250,11 +326,12 @@ impl App {
                     .and_then(|r| r.mark.as_ref())
                     .map(|m| m.note.clone())
                     .unwrap_or_default();
-                let name = self
-                    .row_of(client)
-                    .map(|r| crate::domain::names::display_name(&r.name, &r.nickname));
-                let form =
-                    MarkForm::note(client, presence, &name.unwrap_or_default(), note, self.lang);
+                let name = self.name_of(client);
+                let form = MarkForm::note(client, presence, &name, note, self.lang);
+                self.popups.push(Popup::MarkForm(Box::new(form)));
+            }
+            RollOutcome::GoTo => {
+                let form = MarkForm::go_to(slot, self.lang);
                 self.popups.push(Popup::MarkForm(Box::new(form)));
             }
             RollOutcome::AllPresent(clients) => match self.conn.mark_all_present(slot, clients) {
@@ -280,7 +357,15 @@ impl App {
         }
     }
 
-    /// Saves one mark; the row updates and the selection moves on, or the refusal shows.
+    /// The resident's name as the roll call shows it.
+    fn name_of(&self, client: ClientId) -> String {
+        self.row_of(client)
+            .map(|r| crate::domain::names::display_name(&r.name, &r.nickname))
+            .unwrap_or_default()
+    }
+
+    /// Saves one mark; the row updates (the selection moving on with `advance`), or the
+    /// refusal shows. A return (hadir for someone away) is said on the status line.
     fn save_mark(
         &mut self,
         slot: ShiftSlot,
@@ -288,15 +373,25 @@ impl App {
         presence: Presence,
         note: String,
         last_seen: Option<chrono::NaiveDateTime>,
+        advance: bool,
     ) -> bool {
+        let was = self.row_of(client).map(|r| r.status);
         match self.conn.mark(slot, client, presence, note, last_seen) {
             Ok((row, status_changed)) => {
                 if let Screen::RollCall(screen) = &mut self.screen {
-                    screen.saved(row);
+                    screen.saved(row, advance);
                 }
-                // Kabur, or back from kabur: the roster shows the new status.
+                // Kabur, or back: the roster shows the new status.
                 if status_changed && let Ok(view) = self.conn.get_client(client) {
                     self.roster.upsert(view.client.row(), false);
+                }
+                if let Some(was) = was
+                    && status_changed
+                    && presence == Presence::Present
+                {
+                    let name = self.name_of(client);
+                    let away = text::status(self.lang, was);
+                    self.say(self.lang.f(Msg::RollBackFrom, &[&name, away]));
                 }
                 true
             }
@@ -307,19 +402,34 @@ impl App {
         }
     }
 
+    /// Ctrl-S in a roll-call form: the kabur mark (then on to the next row), the note
+    /// (the selection stays), or the roll call to open.
     pub(super) fn save_mark_form(&mut self) {
+        let first = self.roster.rows().iter().map(|r| r.admitted).min();
+        let shifts = self.session.facility.as_ref().map(|f| f.shifts);
+        let now = self.clock.now();
         let Some(Popup::MarkForm(form)) = self.popups.last_mut() else {
             return;
+        };
+        let (client, presence) = match form.purpose {
+            Purpose::Mark { client, presence } => (client, presence),
+            Purpose::GoTo => {
+                let Some(slot) = form.submit_go_to(now, &shifts.unwrap_or_default(), first) else {
+                    return;
+                };
+                self.popups.pop();
+                return self.open_roll_call(Some(slot));
+            }
         };
         let Some((note, last_seen)) = form.submit() else {
             return;
         };
-        let (client, presence) = (form.client, form.presence);
         let Screen::RollCall(screen) = &self.screen else {
             return;
         };
         let slot = screen.roll.slot;
-        if self.save_mark(slot, client, presence, note, last_seen) {
+        let advance = presence == Presence::Absconded && last_seen.is_some();
+        if self.save_mark(slot, client, presence, note, last_seen, advance) {
             self.popups.pop();
         }
     }

@@ -1,34 +1,48 @@
-//! Writing a handover note: a multi-line editor; the author, shift and time are attached
-//! by the server when it is saved.
+//! Writing a handover note: a multi-line editor that wraps long lines at its width. The
+//! note is for the shift the editor was opened in (its title says which); the author and
+//! time are attached by the server when it is saved.
 
 use crate::ui::widgets::popup::popup_block;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph};
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::ui::text::{Lang, Msg};
+use crate::domain::shift::ShiftSlot;
+use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
 
 /// The editor's state.
 pub struct HandoverEditor {
     pub area: TextArea<'static>,
+    /// The shift the note is for: the one current when the editor opened.
+    pub slot: ShiftSlot,
     pub title: String,
     pub message: Option<String>,
     lang: Lang,
 }
 
 impl HandoverEditor {
-    pub fn new(title: String, lang: Lang, theme: &Theme) -> HandoverEditor {
+    /// An empty editor for a note of `slot`.
+    pub fn new(slot: ShiftSlot, lang: Lang, theme: &Theme) -> HandoverEditor {
         let mut area = TextArea::default();
         area.set_cursor_line_style(ratatui::style::Style::new());
         area.set_style(theme.label);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
         HandoverEditor {
             area,
-            title,
+            slot,
+            title: title(slot, lang),
             message: None,
             lang,
         }
+    }
+
+    /// Files the note under another shift (the one before ended too long ago), keeping
+    /// the text; the title follows.
+    pub fn move_to(&mut self, slot: ShiftSlot) {
+        self.slot = slot;
+        self.title = title(slot, self.lang);
     }
 
     /// The text typed, trimmed.
@@ -54,4 +68,15 @@ impl HandoverEditor {
         };
         frame.render_widget(Paragraph::new(line).style(style), hint);
     }
+}
+
+/// "Serah terima piket siang · Sab 28 Nov 2026".
+fn title(slot: ShiftSlot, lang: Lang) -> String {
+    lang.f(
+        Msg::HandoverTitle,
+        &[
+            text::shift(lang, slot.shift),
+            &text::date_with_day(lang, slot.date),
+        ],
+    )
 }

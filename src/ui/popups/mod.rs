@@ -71,6 +71,7 @@ impl Popup {
             Popup::ClientForm(f) => f.is_dirty(),
             Popup::StatusForm(f) => f.is_dirty(),
             Popup::StaffForm(f) => f.is_dirty(),
+            Popup::MarkForm(f) => f.is_dirty(),
             Popup::HandoverEditor(e) => e.is_dirty(),
             _ => false,
         }

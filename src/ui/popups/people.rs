@@ -1,4 +1,5 @@
-//! A list of residents behind a number or a due line; Enter opens one.
+//! A list of residents behind a number or a due line; Enter opens one, and Esc from that
+//! resident comes back to the list where it was.
 
 use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
@@ -12,6 +13,9 @@ use crate::domain::names::display_name;
 use crate::ui::screens::roster::{age_text, room_text};
 use crate::ui::text::{self, Lang};
 use crate::ui::theme::Theme;
+
+/// Rows a page key moves.
+const PAGE: usize = 10;
 
 /// The residents shown and the selection.
 pub struct People {
@@ -27,6 +31,14 @@ impl People {
 
     pub fn down(&mut self) {
         self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn page_up(&mut self) {
+        self.selected = self.selected.saturating_sub(PAGE);
+    }
+
+    pub fn page_down(&mut self) {
+        self.selected = (self.selected + PAGE).min(self.rows.len().saturating_sub(1));
     }
 
     pub fn chosen(&self) -> Option<&ClientRow> {

@@ -33,6 +33,8 @@ pub struct StatusForm {
     lang: Lang,
     initial: Vec<String>,
     pub message: Option<String>,
+    /// The user said yes to "exit this resident?": the next save sends the exit.
+    pub exit_confirmed: bool,
 }
 
 fn parse_date_time(raw: &str) -> Result<NaiveDateTime, DateError> {
@@ -103,6 +105,7 @@ impl StatusForm {
             lang,
             initial: Vec::new(),
             message: None,
+            exit_confirmed: false,
         };
         form.update_visibility();
         form.initial = form.fields.snapshot();
@@ -142,14 +145,18 @@ impl StatusForm {
         if status == self.current {
             errors.push((STATUS, lang.t(Msg::StatusSame).into()));
         }
-        let date = parse_date(self.fields.text(DATE))
-            .map_err(|e| errors.push((DATE, text::date_error(lang, e))))
-            .ok();
+        // A required date left empty is "required", not "write it like …".
         let mut date_field = |i: usize| -> Option<NaiveDate> {
-            parse_date(self.fields.text(i))
+            let raw = self.fields.text(i);
+            if raw.trim().is_empty() {
+                errors.push((i, lang.t(Msg::ProblemRequired).into()));
+                return None;
+            }
+            parse_date(raw)
                 .map_err(|e| errors.push((i, text::date_error(lang, e))))
                 .ok()
         };
+        let date = date_field(DATE);
         let detail = match status {
             Status::Active => Some(StatusDetail::Active),
             Status::Sick => Some(StatusDetail::Sick),
@@ -163,6 +170,10 @@ impl StatusForm {
             }
             Status::Absconded => match parse_date_time(self.fields.text(LAST_SEEN)) {
                 Ok(t) => Some(StatusDetail::Absconded { last_seen: t }),
+                Err(_) if self.fields.text(LAST_SEEN).trim().is_empty() => {
+                    errors.push((LAST_SEEN, lang.t(Msg::ProblemRequired).into()));
+                    None
+                }
                 Err(_) => {
                     errors.push((LAST_SEEN, lang.t(Msg::ProblemDateTimeFormat).into()));
                     None
@@ -207,6 +218,32 @@ impl StatusForm {
     pub fn show_date_problem(&mut self, text: String) {
         self.fields.items[DATE].error = Some(text);
         self.fields.focus = DATE;
+    }
+
+    /// The field a service refusal (`WrongState` reason `code`) is about, if one.
+    fn field_of(&self, code: &str) -> Option<usize> {
+        use crate::domain::reasons::*;
+        match code {
+            LEAVE_RETURN_BEFORE_DATE => Some(RETURN),
+            LAST_SEEN_IN_FUTURE => Some(LAST_SEEN),
+            NOTE_TOO_LONG => Some(NOTE),
+            TEXT_TOO_LONG if self.status() == Status::Referred => Some(REFERRED_TO),
+            TEXT_TOO_LONG if self.status() == Status::Exited => Some(DESTINATION),
+            DATE_IN_FUTURE | DATE_BEFORE_ADMISSION | DATE_BEFORE_LAST_CHANGE => Some(DATE),
+            _ => None,
+        }
+    }
+
+    /// Shows a service refusal next to the field it is about (focused), or at the
+    /// bottom of the form if it is about none.
+    pub fn show_refusal(&mut self, code: &str, text: String) {
+        match self.field_of(code) {
+            Some(i) => {
+                self.fields.items[i].error = Some(text);
+                self.fields.focus = i;
+            }
+            None => self.message = Some(text),
+        }
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {

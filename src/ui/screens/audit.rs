@@ -1,5 +1,6 @@
 //! Audit (kepala only): who changed what and when, filtered by staff member, date range
-//! and record; Enter shows every field before and after.
+//! and record (a resident, or a kind: staff accounts, facility settings); Enter shows
+//! every field before and after. Reloaded as changes come in, selection kept.
 
 use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveDate;
@@ -9,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::domain::audit::{AuditAction, AuditEntry, RecordRef};
-use crate::protocol::AuditFilter;
+use crate::protocol::{AuditFilter, RecordKind};
 use crate::ui::action::Action;
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
@@ -87,9 +88,52 @@ impl AuditScreen {
                 return AuditOutcome::Reload;
             }
             Action::AskRange => return AuditOutcome::AskRange,
+            Action::PickRecord => {
+                self.next_record_filter();
+                return AuditOutcome::Reload;
+            }
+            Action::ClearRecord if self.filter.record.is_some() || self.filter.kind.is_some() => {
+                self.filter.record = None;
+                self.filter.kind = None;
+                self.selected = 0;
+                return AuditOutcome::Reload;
+            }
             _ => {}
         }
         AuditOutcome::None
+    }
+
+    /// `r`: the resident of the selected entry, then every staff account, then the
+    /// facility's settings, then every record again.
+    fn next_record_filter(&mut self) {
+        let resident = self
+            .entries
+            .get(self.selected)
+            .map(|e| e.record.clone())
+            .filter(|r| matches!(r, RecordRef::Client(_)));
+        let (record, kind) = match (&self.filter.record, self.filter.kind) {
+            (None, None) => match resident {
+                Some(r) => (Some(r), None),
+                None => (None, Some(RecordKind::Staff)),
+            },
+            (Some(_), _) => (None, Some(RecordKind::Staff)),
+            (None, Some(RecordKind::Staff)) => (None, Some(RecordKind::Facility)),
+            (None, Some(_)) => (None, None),
+        };
+        self.filter.record = record;
+        self.filter.kind = kind;
+        self.selected = 0;
+    }
+
+    /// New entries after a change elsewhere: the selection stays on the entry it was on
+    /// (found again among the new ones), or at the same row if that one is gone.
+    pub fn refresh_entries(&mut self, entries: Vec<AuditEntry>) {
+        let was = self.entries.get(self.selected).cloned();
+        self.entries = entries;
+        if let Some(i) = was.and_then(|w| self.entries.iter().position(|e| *e == w)) {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
     }
 
     /// Sets the date range and asks for a reload.
@@ -119,7 +163,11 @@ impl AuditScreen {
                 to.map_or("…".into(), |d| text::date(lang, d))
             ),
         };
-        let record = self.filter.record.as_ref().map_or(any.to_string(), label);
+        let record = match (&self.filter.record, self.filter.kind) {
+            (Some(r), _) => lang.f(Msg::AuditRecordClear, &[&label(r)]),
+            (None, Some(kind)) => lang.f(Msg::AuditRecordClear, &[lang.t(kind_msg(kind))]),
+            (None, None) => any.to_string(),
+        };
         let count = lang.f(Msg::AuditCount, &[&self.entries.len().to_string()]);
         let line = Line::from(vec![
             Span::styled(count, theme.title),
@@ -221,6 +269,16 @@ impl AuditScreen {
     }
 }
 
+fn kind_msg(kind: RecordKind) -> Msg {
+    match kind {
+        RecordKind::Client => Msg::TabRoster,
+        RecordKind::Staff => Msg::AuditKindStaff,
+        RecordKind::Facility => Msg::AuditKindFacility,
+        RecordKind::RollCall => Msg::TabRollCall,
+        RecordKind::Handover => Msg::TodayHandover,
+    }
+}
+
 fn action_msg(a: AuditAction) -> Msg {
     match a {
         AuditAction::Created => Msg::AuditCreated,
@@ -233,5 +291,6 @@ fn action_msg(a: AuditAction) -> Msg {
         AuditAction::RollCallCorrected => Msg::AuditCorrected,
         AuditAction::HandoverAdded => Msg::AuditHandover,
         AuditAction::BackedUp => Msg::AuditBackup,
+        AuditAction::StatusUndone => Msg::AuditUndone,
     }
 }

@@ -1,5 +1,6 @@
-//! One resident in full: every field with the whole NIK, the stays, the status history,
-//! and who changed the record last.
+//! One resident in full: every field with the whole NIK, the stays, the status history
+//! (whose last change made today a supervisor may undo), and who changed the record last.
+//! A refresh keeps the scroll position.
 
 use std::cell::Cell;
 
@@ -12,6 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::{BirthDate, StatusDetail};
 use crate::protocol::ClientView;
 use crate::ui::action::Action;
+use crate::ui::popups::confirm::OnYes;
 use crate::ui::screens::roster::room_text;
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
@@ -33,6 +35,43 @@ impl Detail {
             overflow: Cell::new(0),
             page: Cell::new(10),
         }
+    }
+
+    /// The same resident as now stored (another session changed them, or a save here):
+    /// the scroll position stays where the user left it.
+    pub fn refresh(&mut self, view: ClientView) {
+        self.view = view;
+    }
+
+    /// The last status change if it may be undone today: its index in the history.
+    /// Not the status a stay began with (admission, readmission); the server checks the
+    /// role and the day again.
+    pub fn undoable(&self, today: NaiveDate) -> Option<usize> {
+        let history = &self.view.client.history;
+        let last = history.len().checked_sub(1).filter(|&i| i > 0)?;
+        let undone = &history[last];
+        let readmission = undone.detail == StatusDetail::Active
+            && history[last - 1].detail.status() == crate::domain::Status::Exited;
+        (!readmission && undone.recorded_at.date() == today).then_some(last)
+    }
+
+    /// "Undo the last change of NAME: STATUS (DATE)? The status goes back to STATUS."
+    pub fn undo_question(&self, lang: Lang, today: NaiveDate) -> Option<OnYes> {
+        let index = self.undoable(today)?;
+        let c = &self.view.client;
+        let undone = &c.history[index];
+        let back = c.history[index - 1].detail.status();
+        Some(OnYes::UndoStatus {
+            id: c.id,
+            base_revision: c.revision,
+            index: u32::try_from(index).ok()?,
+            words: [
+                c.details.display_name(),
+                text::status(lang, undone.detail.status()).to_string(),
+                text::date(lang, undone.date),
+                text::status(lang, back).to_string(),
+            ],
+        })
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -166,6 +205,12 @@ impl Detail {
         }
         out.push(Line::raw(""));
         out.push(section(Msg::DetailHistory));
+        if self.undoable(today).is_some() {
+            out.push(Line::styled(
+                format!("  {}", lang.t(Msg::DetailUndoHint)),
+                theme.dim,
+            ));
+        }
         for h in c.history.iter().rev() {
             let extra = match &h.detail {
                 StatusDetail::Leave { expected_return } => {

@@ -1,7 +1,10 @@
-//! Apel: one shift's roll call. One key marks a row and moves to the next; residents on
-//! izin, sakit or dirujuk come pre-marked from their status; typing a row number or part
-//! of a name jumps there. Every mark is saved as it is made.
+//! Apel: one shift's roll call. One key marks a row and moves to the next; Space/Enter
+//! cycles the row's mark in place; residents on izin, sakit or dirujuk come pre-marked
+//! from their status; typing a row number or part of a name jumps there. Every mark is
+//! saved as it is made. The header says, by the clock at each draw, whether the roll call
+//! is running, in its grace period for late marks, or closed.
 
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +16,8 @@ use tui_input::backend::crossterm::EventHandler;
 
 use crate::domain::client::find_row;
 use crate::domain::names::{display_name, fold};
-use crate::domain::roll_call::{Presence, RollCall, RollCallRow};
+use crate::domain::roll_call::{Phase, Presence, RollCall, RollCallRow};
+use crate::domain::shift::ShiftTimes;
 use crate::domain::{ClientId, ClientRow};
 use crate::ui::action::Action;
 use crate::ui::screens::roster::room_text;
@@ -27,12 +31,18 @@ use crate::ui::widgets::text_field;
 #[derive(Debug, Clone, PartialEq)]
 pub enum RollOutcome {
     None,
-    /// Save this mark (then the selection moves on).
-    Mark(ClientId, Presence),
+    /// Save this mark; with `advance` the selection then moves on, else it stays.
+    Mark {
+        client: ClientId,
+        presence: Presence,
+        advance: bool,
+    },
     /// Kabur needs the time last seen and a note first.
     AskAbsconded(ClientId),
-    /// A note for the selected resident's mark.
+    /// A note for this resident's mark: the one just marked, else the selected one.
     AskNote(ClientId),
+    /// Ask which date and shift to open.
+    GoTo,
     /// Mark these (the unmarked ones) hadir.
     AllPresent(Vec<ClientId>),
     /// Show the shift before or after this one.
@@ -41,9 +51,19 @@ pub enum RollOutcome {
     Export,
 }
 
+/// A hadir mark that would record a return, waiting for y.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PendingReturn {
+    client: ClientId,
+    /// Move on after the mark (`h`), or stay on the row (Space/Enter).
+    advance: bool,
+}
+
 /// The roll call screen's state.
 pub struct RollCallScreen {
     pub roll: RollCall,
+    /// The facility's shift times, to tell at each draw where the roll call stands.
+    shifts: ShiftTimes,
     /// Indices into `roll.rows` shown (all, or only the unmarked).
     view: Vec<usize>,
     /// What a name jump searches, per row of `roll.rows`: name, nickname, reg. no, folded.
@@ -60,12 +80,20 @@ pub struct RollCallScreen {
     digits: String,
     /// The name being typed after `/`, while jumping.
     pub jump: Option<Input>,
+    /// "Catat … sudah kembali? y/n": asked before a hadir mark records a return.
+    pending_return: Option<PendingReturn>,
+    /// The resident marked by the last key, while no other key has been pressed: `c`
+    /// then notes their mark even though the selection has moved on.
+    just_marked: Option<ClientId>,
+    /// The row being cycled in place: kept in the unmarked-only view although marked.
+    pinned: Option<ClientId>,
 }
 
 impl RollCallScreen {
-    pub fn new(roll: RollCall) -> RollCallScreen {
+    pub fn new(roll: RollCall, shifts: ShiftTimes) -> RollCallScreen {
         let mut screen = RollCallScreen {
             roll,
+            shifts,
             view: Vec::new(),
             keys: None,
             selected: 0,
@@ -75,6 +103,9 @@ impl RollCallScreen {
             counts: [0; Presence::ALL.len()],
             digits: String::new(),
             jump: None,
+            pending_return: None,
+            just_marked: None,
+            pinned: None,
         };
         screen.refresh(None);
         // Start on the first row still to be marked.
@@ -96,6 +127,11 @@ impl RollCallScreen {
         self.selected_row().map(|r| r.client)
     }
 
+    /// Where the roll call stands at `now`.
+    pub fn phase(&self, now: NaiveDateTime) -> Phase {
+        Phase::of(&self.shifts, self.roll.slot, now)
+    }
+
     /// A new version of the same or another roll call; the selection stays on the same
     /// resident when they are still shown.
     pub fn set_roll(&mut self, roll: RollCall) {
@@ -105,13 +141,23 @@ impl RollCallScreen {
         self.refresh(keep);
     }
 
-    /// One saved row replaces its old version; the selection moves on to the next row
-    /// still to be marked (skipping rows a status or a colleague has marked), or to the
-    /// next row when none is left below (as when correcting an ended roll call).
-    pub fn saved(&mut self, row: RollCallRow) {
+    /// One saved row replaces its old version. With `advance` the selection moves on to
+    /// the next row still to be marked (skipping rows a status or a colleague has marked),
+    /// or to the next row when none is left below (as when correcting an ended roll call);
+    /// without, it stays where it is, and a row cycled in place stays in view.
+    pub fn saved(&mut self, row: RollCallRow, advance: bool) {
         let id = row.client;
         if let Some(i) = self.roll.rows.iter().position(|r| r.client == id) {
             self.roll.rows[i] = row;
+        }
+        self.just_marked = Some(id);
+        if !advance {
+            let selected = self.selected_id();
+            if selected == Some(id) {
+                self.pinned = Some(id);
+            }
+            self.refresh(selected);
+            return;
         }
         let next = self
             .view
@@ -140,8 +186,12 @@ impl RollCallScreen {
             }
         }
         let only = self.unmarked_only;
+        let pinned = self.pinned;
         self.view = (0..self.roll.rows.len())
-            .filter(|&i| !only || self.roll.rows[i].presence().is_none())
+            .filter(|&i| {
+                let r = &self.roll.rows[i];
+                !only || r.presence().is_none() || pinned == Some(r.client)
+            })
             .collect();
         self.selected = keep
             .and_then(|id| {
@@ -198,21 +248,48 @@ impl RollCallScreen {
         }
     }
 
+    /// True while a question waits for y/n (Esc then only cancels it).
+    pub fn asking(&self) -> bool {
+        self.pending_return.is_some()
+    }
+
     pub fn apply(&mut self, action: Action) -> RollOutcome {
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
+        }
+        // Only the very next key may note the mark just made.
+        let just_marked = self.just_marked.take();
+        if action != Action::CycleMark {
+            self.pinned = None;
+        }
+        // A pending "back?" question takes the next key: y records, anything else cancels.
+        if let Some(pending) = self.pending_return.take() {
+            return match action {
+                Action::Yes => RollOutcome::Mark {
+                    client: pending.client,
+                    presence: Presence::Present,
+                    advance: pending.advance,
+                },
+                _ => RollOutcome::None,
+            };
         }
         if let Some(to) = self.scroll.step(&action, self.selected, self.view.len()) {
             self.selected = to;
             return RollOutcome::None;
         }
         let id = self.selected_id();
-        let mark = |p: Presence| id.map_or(RollOutcome::None, |id| RollOutcome::Mark(id, p));
+        let mark = |p: Presence| {
+            id.map_or(RollOutcome::None, |client| RollOutcome::Mark {
+                client,
+                presence: p,
+                advance: true,
+            })
+        };
         match action {
             Action::Digit(d) => self.digit(d),
             Action::Search => self.jump = Some(Input::default()),
             Action::SearchDone | Action::SearchClear => self.jump = None,
-            Action::MarkPresent => return mark(Presence::Present),
+            Action::MarkPresent => return self.present(true, false),
             Action::MarkLeave => return mark(Presence::Leave),
             Action::MarkSick => return mark(Presence::Sick),
             Action::MarkReferred => return mark(Presence::Referred),
@@ -220,13 +297,21 @@ impl RollCallScreen {
                 return id.map_or(RollOutcome::None, RollOutcome::AskAbsconded);
             }
             Action::CycleMark => {
-                let next = match self.selected_row().and_then(RollCallRow::presence) {
-                    None => Presence::Present,
-                    Some(p) => p.next(),
+                let Some(row) = self.selected_row() else {
+                    return RollOutcome::None;
                 };
-                return match next {
-                    Presence::Absconded => id.map_or(RollOutcome::None, RollOutcome::AskAbsconded),
-                    p => mark(p),
+                let (client, next) = (
+                    row.client,
+                    row.presence().map_or(Presence::Present, Presence::next),
+                );
+                if next == Presence::Present {
+                    return self.present(false, true);
+                }
+                self.pinned = Some(client);
+                return RollOutcome::Mark {
+                    client,
+                    presence: next,
+                    advance: false,
                 };
             }
             Action::AllPresent => {
@@ -245,7 +330,12 @@ impl RollCallScreen {
                 self.unmarked_only = !self.unmarked_only;
                 self.refresh(id);
             }
-            Action::Note => return id.map_or(RollOutcome::None, RollOutcome::AskNote),
+            Action::Note => {
+                return just_marked
+                    .or(id)
+                    .map_or(RollOutcome::None, RollOutcome::AskNote);
+            }
+            Action::AskRange => return RollOutcome::GoTo,
             Action::PrevShift => return RollOutcome::PrevShift,
             Action::NextShift => return RollOutcome::NextShift,
             Action::Export => return RollOutcome::Export,
@@ -254,23 +344,66 @@ impl RollCallScreen {
         RollOutcome::None
     }
 
-    /// Draws the roll call; names and rooms come from `residents` (in id order).
+    /// A hadir mark for the selected row. A mark that would record a return asks first
+    /// (y/n): always for someone kabur; when cycling, also for someone izin or dirujuk,
+    /// so stepping through the marks never records a return by the way.
+    fn present(&mut self, advance: bool, cycling: bool) -> RollOutcome {
+        let Some(row) = self.selected_row() else {
+            return RollOutcome::None;
+        };
+        let client = row.client;
+        let kabur =
+            row.presence() == Some(Presence::Absconded) || row.implied == Some(Presence::Absconded);
+        let away = matches!(row.implied, Some(Presence::Leave | Presence::Referred))
+            && row
+                .mark
+                .as_ref()
+                .is_none_or(|m| m.presence != Presence::Present);
+        if !advance {
+            self.pinned = Some(client);
+        }
+        if kabur || (cycling && away) {
+            self.pending_return = Some(PendingReturn { client, advance });
+            return RollOutcome::None;
+        }
+        RollOutcome::Mark {
+            client,
+            presence: Presence::Present,
+            advance,
+        }
+    }
+
+    /// Draws the roll call at `now`; names and rooms come from `residents` (in id order).
     pub fn render(
         &self,
         frame: &mut Frame,
         area: Rect,
         residents: &[ClientRow],
+        now: NaiveDateTime,
         lang: Lang,
         theme: &Theme,
     ) {
-        let [title, counts, table] = Layout::vertical([
-            Constraint::Length(1),
+        // Title and state share the first line when they fit; the state gets its own
+        // line otherwise (a long "ended, open until" in a narrow terminal).
+        let mut title = self.title_line(lang, theme);
+        let state = self.state_line(now, lang, theme);
+        let one_line = title.width() + 3 + state.width() <= area.width as usize;
+        let head_lines = if one_line { 1 } else { 2 };
+        let [head, counts, table] = Layout::vertical([
+            Constraint::Length(head_lines),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(area);
-        self.render_title(frame, title, lang, theme);
-        self.render_counts(frame, counts, lang, theme);
+        let head_text = if one_line {
+            title.spans.push(Span::styled(" · ", theme.dim));
+            title.spans.extend(state.spans);
+            vec![title]
+        } else {
+            vec![title, state]
+        };
+        frame.render_widget(Paragraph::new(head_text), head);
+        self.render_counts(frame, counts, residents, lang, theme);
         let page = table.height.saturating_sub(1) as usize;
         let header = Row::new([
             lang.t(Msg::RollColNo),
@@ -309,12 +442,20 @@ impl RollCallScreen {
                 TableCell::from(r.mark.as_ref().map_or("", |m| m.by.as_str()).to_string()),
             ])
         });
+        // Wide enough for the longest mark with its "(status)" hint in this language.
+        let mark_width = Presence::ALL
+            .into_iter()
+            .map(|p| text::presence(lang, p).chars().count())
+            .max()
+            .unwrap_or(0)
+            + 1
+            + lang.t(Msg::RollImplied).chars().count();
         let widths = [
             Constraint::Length(3),
             Constraint::Length(5),
             Constraint::Fill(3),
             Constraint::Length(8),
-            Constraint::Length(14),
+            Constraint::Length(mark_width as u16),
             Constraint::Fill(2),
             Constraint::Length(8),
         ];
@@ -330,7 +471,7 @@ impl RollCallScreen {
         );
     }
 
-    fn render_title(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+    fn title_line(&self, lang: Lang, theme: &Theme) -> Line<'static> {
         let slot = self.roll.slot;
         let title = lang.f(
             Msg::RollTitle,
@@ -343,38 +484,32 @@ impl RollCallScreen {
             Msg::RollProgress,
             &[&self.marked.to_string(), &self.roll.rows.len().to_string()],
         );
-        let mut spans = vec![
+        Line::from(vec![
             Span::styled(title, theme.title),
             Span::styled(" · ", theme.dim),
             Span::raw(progress),
-        ];
-        if self.roll.closed {
-            spans.push(Span::styled(" · ", theme.dim));
-            spans.push(Span::styled(lang.t(Msg::RollClosed), theme.warning));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        ])
     }
 
-    fn render_counts(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
-        if let Some(input) = &self.jump {
-            let prompt = lang.t(Msg::RollJump);
-            let w = prompt.chars().count() as u16;
-            let [p, field] =
-                Layout::horizontal([Constraint::Length(w), Constraint::Fill(1)]).areas(area);
-            frame.render_widget(Span::styled(prompt, theme.title), p);
-            text_field::render(frame, field, input, true, theme);
-            return;
-        }
-        let mut spans = Vec::new();
-        for (p, count) in Presence::ALL.into_iter().zip(self.counts) {
-            spans.push(Span::raw(format!("{} {count}", text::presence(lang, p))));
-            spans.push(Span::styled(" · ", theme.dim));
-        }
-        let unmarked = self.roll.rows.len() - self.marked;
-        spans.push(Span::styled(
-            format!("{} {unmarked}", lang.t(Msg::TodayUnmarked)),
-            theme.warning,
-        ));
+    /// Where the roll call stands by the clock, then the view's modes (unmarked only, a
+    /// row number being typed).
+    fn state_line(&self, now: NaiveDateTime, lang: Lang, theme: &Theme) -> Line<'static> {
+        let (state, style) = match self.phase(now) {
+            Phase::NotStarted => (lang.t(Msg::RollNotStarted).to_string(), theme.dim),
+            Phase::Running => (lang.t(Msg::RollRunning).to_string(), theme.ok),
+            Phase::Grace { ended, until } => (
+                lang.f(
+                    Msg::RollGrace,
+                    &[
+                        &ended.format("%H:%M").to_string(),
+                        &until.format("%H:%M").to_string(),
+                    ],
+                ),
+                theme.warning,
+            ),
+            Phase::Closed => (lang.t(Msg::RollClosed).to_string(), theme.warning),
+        };
+        let mut spans = vec![Span::styled(state, style)];
         if self.unmarked_only {
             spans.push(Span::styled(" · ", theme.dim));
             spans.push(Span::styled(lang.t(Msg::RollUnmarkedOnly), theme.title));
@@ -385,6 +520,60 @@ impl RollCallScreen {
                 lang.f(Msg::RollRow, &[&self.digits]),
                 theme.title,
             ));
+        }
+        Line::from(spans)
+    }
+
+    /// How many of each mark; or the name being typed after `/`; or the "back?" question.
+    fn render_counts(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        residents: &[ClientRow],
+        lang: Lang,
+        theme: &Theme,
+    ) {
+        if let Some(pending) = &self.pending_return {
+            let name = find_row(residents, pending.client)
+                .map(|c| display_name(&c.name, &c.nickname))
+                .unwrap_or_default();
+            let question = lang.f(Msg::RollConfirmReturn, &[&name]);
+            frame.render_widget(Paragraph::new(question).style(theme.title), area);
+            return;
+        }
+        if let Some(input) = &self.jump {
+            let prompt = lang.t(Msg::RollJump);
+            let w = prompt.chars().count() as u16;
+            let [p, field] =
+                Layout::horizontal([Constraint::Length(w), Constraint::Fill(1)]).areas(area);
+            frame.render_widget(Span::styled(prompt, theme.title), p);
+            text_field::render(frame, field, input, true, theme);
+            return;
+        }
+        // Whole items only: one that would be cut at the edge is left off instead.
+        let unmarked = self.roll.rows.len() - self.marked;
+        let mut items: Vec<(String, Style)> = Presence::ALL
+            .into_iter()
+            .zip(self.counts)
+            .map(|(p, count)| (format!("{} {count}", text::presence(lang, p)), Style::new()))
+            .collect();
+        items.push((
+            format!("{} {unmarked}", lang.t(Msg::TodayUnmarked)),
+            theme.warning,
+        ));
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (item, style) in items {
+            let sep = if spans.is_empty() { 0 } else { 3 };
+            let w = item.chars().count() + sep;
+            if used + w > area.width as usize {
+                continue;
+            }
+            used += w;
+            if sep > 0 {
+                spans.push(Span::styled(" · ", theme.dim));
+            }
+            spans.push(Span::styled(item, style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }

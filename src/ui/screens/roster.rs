@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
@@ -14,8 +14,8 @@ use tui_input::backend::crossterm::EventHandler;
 
 use compact_str::CompactString;
 
-use crate::domain::names::{display_name, fold};
-use crate::domain::{BirthDate, ClientId, ClientRow, Stage, Status};
+use crate::domain::names::{display_name, fold, fold_query};
+use crate::domain::{BirthDate, ClientId, ClientRow, Origin, Sex, Stage, Status, regency};
 use crate::ui::action::Action;
 use crate::ui::search::{Keys, Search, haystack, narrows, rank};
 use crate::ui::text::{self, Lang, Msg};
@@ -115,6 +115,8 @@ pub struct Roster {
     today: NaiveDate,
     /// Rows not exited, for the count line.
     in_residence: usize,
+    /// Exited residents the search matches that are hidden (`x` shows them).
+    hidden_exited: usize,
 }
 
 impl Roster {
@@ -139,6 +141,7 @@ impl Roster {
             descending: false,
             today,
             in_residence: 0,
+            hidden_exited: 0,
         }
     }
 
@@ -246,6 +249,29 @@ impl Roster {
         }
     }
 
+    /// Which rows a search looks among: those the filters let through and, while exited
+    /// residents are hidden only because `x` is off, those too, so that the search can
+    /// say how many of them match (see `hidden_exited`).
+    fn searched(&self) -> impl Fn(&(Status, Stage)) -> bool + use<> {
+        let shows = self.filter();
+        let widen = self.status_filter.is_none() && !self.show_exited;
+        let stage = self.stage_filter;
+        move |facets| {
+            shows(facets)
+                || (widen && facets.0 == Status::Exited && stage.is_none_or(|s| facets.1 == s))
+        }
+    }
+
+    /// True when a filter is on: a status, a stage, or the exited shown (`c` clears them).
+    pub fn filtered(&self) -> bool {
+        self.status_filter.is_some() || self.stage_filter.is_some() || self.show_exited
+    }
+
+    /// Exited residents the search matches that are hidden; `x` shows them.
+    pub fn hidden_exited(&self) -> usize {
+        self.hidden_exited
+    }
+
     /// Compares rows `a` and `b` (indices into `rows`) by the current sort.
     fn compare(&self, a: usize, b: usize) -> Ordering {
         let (ra, rb) = (&self.rows[a], &self.rows[b]);
@@ -261,7 +287,16 @@ impl Roster {
             SortBy::Room => (&ra.room, &ra.bed).cmp(&(&rb.room, &rb.bed)),
         };
         let by = if self.descending { by.reverse() } else { by };
-        by.then_with(|| ra.reg_no.cmp(&rb.reg_no))
+        // Unknown ages and origins ("?") come last whichever way the sort goes.
+        let unknown = |r: &ClientRow| match self.sort {
+            SortBy::Age => r.birth.age_on(self.today).is_none(),
+            SortBy::Origin => r.origin == Origin::Unknown,
+            _ => false,
+        };
+        unknown(ra)
+            .cmp(&unknown(rb))
+            .then(by)
+            .then_with(|| ra.reg_no.cmp(&rb.reg_no))
     }
 
     /// Sorts every row by the current sort, once per change of sort or of all rows.
@@ -292,8 +327,9 @@ impl Roster {
 
     /// As `refresh`, after only the search text changed.
     fn research(&mut self, keep: Option<usize>) {
-        let query = fold(self.search.value());
+        let query = fold_query(self.search.value());
         let shows = self.filter();
+        self.hidden_exited = 0;
         if !self.matcher.set_folded(&query) {
             self.searches.clear();
             let facets = &self.facets;
@@ -316,18 +352,27 @@ impl Roster {
                 let matched = self.matches(&query);
                 self.searches.push((query, matched));
             }
-            // Best score first; among equal scores the sort order.
+            // Best score first; among equal scores the sort order. The exited residents
+            // matched only to be counted stay out of the view.
             let (_, matched) = self.searches.last().expect("just pushed");
             let mut score_of = vec![NO_MATCH; self.rows.len()];
             for &(i, score) in matched {
                 score_of[i as usize] = score;
             }
+            let facets = &self.facets;
+            let mut hidden = 0;
             let in_order: Vec<(u32, usize)> = self
                 .order
                 .iter()
                 .filter(|&&i| score_of[i] != NO_MATCH)
+                .filter(|&&i| {
+                    let show = shows(&facets[i]);
+                    hidden += usize::from(!show);
+                    show
+                })
                 .map(|&i| (score_of[i], i))
                 .collect();
+            self.hidden_exited = hidden;
             self.view = rank(&in_order);
         }
         self.selected = keep
@@ -335,11 +380,12 @@ impl Roster {
             .unwrap_or(0);
     }
 
-    /// The rows the filters let through that match `query` (folded), with their scores:
-    /// among the last search's matches when `query` only extends it, else among all rows.
+    /// The rows searched (see [`Roster::searched`]) that match `query` (folded), with
+    /// their scores: among the last search's matches when `query` only extends it, else
+    /// among all rows.
     fn matches(&mut self, query: &str) -> Vec<(u32, u32)> {
         let keys = self.keys.as_ref().expect("made before searching");
-        let shows = self.filter();
+        let shows = self.searched();
         let facets = &self.facets;
         let among: Option<&[(u32, u32)]> = match self.searches.last() {
             Some((shorter, among)) if narrows(shorter, query) => Some(among),
@@ -386,7 +432,6 @@ impl Roster {
                 self.refresh(kept);
             }
             Action::ClearFilters => {
-                self.search.reset();
                 self.status_filter = None;
                 self.stage_filter = None;
                 self.show_exited = false;
@@ -399,16 +444,18 @@ impl Roster {
                 }
                 self.refresh(kept);
             }
-            Action::CycleStatusFilter => {
+            Action::CycleStatusFilter | Action::CycleStatusFilterBack => {
                 let choices: Vec<Status> = Status::ALL
                     .into_iter()
                     .filter(|s| self.show_exited || *s != Status::Exited)
                     .collect();
-                self.status_filter = cycle(self.status_filter, &choices);
+                let back = action == Action::CycleStatusFilterBack;
+                self.status_filter = cycle(self.status_filter, &choices, back);
                 self.refresh(kept);
             }
-            Action::CycleStageFilter => {
-                self.stage_filter = cycle(self.stage_filter, &Stage::ALL);
+            Action::CycleStageFilter | Action::CycleStageFilterBack => {
+                let back = action == Action::CycleStageFilterBack;
+                self.stage_filter = cycle(self.stage_filter, &Stage::ALL, back);
                 self.refresh(kept);
             }
             Action::CycleSort => {
@@ -438,8 +485,14 @@ impl Roster {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         self.render_info(frame, info, lang, theme);
         let page = table_area.height.saturating_sub(1) as usize;
-        let columns = columns_for(table_area.width);
-        let header = Row::new(columns.iter().map(|c| lang.t(c.title()))).style(theme.table_header);
+        let columns = columns_for(table_area.width, lang);
+        let widths: Vec<Constraint> = columns
+            .cols
+            .iter()
+            .map(|&(_, w)| Constraint::Length(w))
+            .collect();
+        let header =
+            Row::new(columns.cols.iter().map(|(c, _)| lang.t(c.title()))).style(theme.table_header);
         if self.view.is_empty() {
             let msg = if self.rows.is_empty() {
                 Msg::RosterEmpty
@@ -452,19 +505,21 @@ impl Roster {
                 Paragraph::new(Line::from(lang.t(msg)).style(theme.dim)),
                 body,
             );
-            frame.render_widget(
-                Table::new([header], columns.iter().map(|c| c.width())).column_spacing(1),
-                h,
-            );
+            frame.render_widget(Table::new([header], widths).column_spacing(1), h);
             return;
         }
         let offset = self.scroll.place(page, self.selected, self.view.len());
         let end = (offset + page).min(self.view.len());
         let rows = self.view[offset..end].iter().map(|&i| {
             let row = &self.rows[i];
-            Row::new(columns.iter().map(|c| c.cell(row, lang, self.today)))
+            Row::new(
+                columns
+                    .cols
+                    .iter()
+                    .map(|&(c, w)| c.cell(row, lang, self.today, w, columns.long_dates)),
+            )
         });
-        let table = Table::new(rows, columns.iter().map(|c| c.width()))
+        let table = Table::new(rows, widths)
             .header(header)
             .column_spacing(1)
             .row_highlight_style(theme.selected);
@@ -494,21 +549,46 @@ impl Roster {
         let sort = format!("{}{arrow}", lang.t(self.sort.label()));
         if self.searching || !self.search.value().is_empty() {
             let prompt = lang.t(Msg::RosterSearchPrompt);
-            let width = prompt.chars().count() as u16;
+            let width = width_of(prompt);
+            // The field grows with the query (up to 30), leaving the rest of the line to
+            // what the search found.
+            let value = self.search.value();
+            let field_width = if value.is_empty() {
+                30
+            } else {
+                (width_of(value) + 2).clamp(12, 30)
+            };
             let [p, field, rest] = Layout::horizontal([
                 Constraint::Length(width),
-                Constraint::Length(area.width.saturating_sub(width).min(30)),
+                Constraint::Length(area.width.saturating_sub(width).min(field_width)),
                 Constraint::Fill(1),
             ])
             .areas(area);
             frame.render_widget(Span::styled(prompt, theme.title), p);
             text_field::render(frame, field, &self.search, self.searching, theme);
-            let after = if self.search.value().is_empty() {
-                Span::styled(format!(" {}", lang.t(Msg::RosterSearchHint)), theme.dim)
-            } else {
-                Span::styled(format!(" {count}"), theme.dim)
-            };
-            frame.render_widget(Paragraph::new(after), rest);
+            if value.is_empty() {
+                let hint = format!(" {}", lang.t(Msg::RosterSearchHint));
+                frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim)), rest);
+                return;
+            }
+            let mut spans = vec![Span::styled(format!(" {count}"), theme.dim)];
+            if self.hidden_exited > 0 {
+                // Exited residents match but are hidden: say so, and how to see them.
+                let n = self.hidden_exited.to_string();
+                let room = usize::from(rest.width).saturating_sub(count.chars().count() + 4);
+                let notes = [
+                    Msg::RosterExitedMatches,
+                    Msg::RosterExitedMatchesShort,
+                    Msg::RosterExitedMatchesTiny,
+                ]
+                .map(|m| lang.f(m, &[&n]));
+                let fits = |note: &&String| Span::raw(note.as_str()).width() <= room;
+                let [.., tiny] = &notes;
+                let note = notes.iter().find(fits).unwrap_or(tiny).clone();
+                spans.push(Span::styled(" · ", theme.dim));
+                spans.push(Span::styled(note, theme.warning));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), rest);
             return;
         }
         let line = Line::from(vec![
@@ -527,15 +607,17 @@ impl Roster {
 /// A score no match has, marking rows a search did not match.
 const NO_MATCH: u32 = u32::MAX;
 
-fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T]) -> Option<T> {
-    match current {
-        None => choices.first().copied(),
-        Some(c) => choices
-            .iter()
-            .position(|x| *x == c)
-            .and_then(|i| choices.get(i + 1))
-            .copied(),
-    }
+/// The filter after `current` (`None` is "all", before the first choice), or before it
+/// with `back`; both ways round back to "all".
+fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T], back: bool) -> Option<T> {
+    let at = current.and_then(|c| choices.iter().position(|x| *x == c));
+    let next = match (at, back) {
+        (None, false) => Some(0),
+        (None, true) => choices.len().checked_sub(1),
+        (Some(i), false) => Some(i + 1),
+        (Some(i), true) => i.checked_sub(1),
+    };
+    next.and_then(|i| choices.get(i)).copied()
 }
 
 /// Residents known only by a nickname sort among the others by that nickname.
@@ -548,7 +630,8 @@ pub fn sort_name(row: &ClientRow) -> CompactString {
     name.trim().to_lowercase().into()
 }
 
-/// Sorts unknown ages last.
+/// An age to sort by; approximate ages by their value (unknown ones are put last by
+/// [`Roster::compare`]).
 fn age_key(birth: BirthDate, today: NaiveDate) -> u32 {
     birth.age_on(today).unwrap_or(u32::MAX)
 }
@@ -579,18 +662,114 @@ enum Column {
     Stays,
 }
 
-fn columns_for(width: u16) -> Vec<Column> {
+/// The table at one width: each column with its width, and whether dates show the whole
+/// year (`28 Nov 2026`) or its last two digits (`28 Nov 26`).
+struct Columns {
+    cols: Vec<(Column, u16)>,
+    long_dates: bool,
+}
+
+/// The name is the column people read: what is left after the others is its, and the
+/// wider forms and extra columns come only while it keeps at least this much.
+const NAME_ROOM: i32 = 20;
+
+/// The columns at `width`: at 80 the nine that matter, each as narrow as its longest
+/// value in `lang` allows, the name getting the rest. Wider terminals first widen the
+/// origin (whole regency names), then show the whole year, then add the nickname, the
+/// masked NIK and the number of stays.
+fn columns_for(width: u16, lang: Lang) -> Columns {
     use Column::*;
-    let mut cols = vec![RegNo, Name];
-    if width >= 110 {
-        cols.push(Nickname);
-        cols.push(Nik);
+    let mut cols: Vec<(Column, u16)> = [RegNo, Name, Sex, Age, Origin, Admitted, Stage, Status]
+        .into_iter()
+        .chain([Room])
+        .map(|c| (c, c.min_width(lang)))
+        .collect();
+    let name_room = |cols: &[(Column, u16)]| {
+        let others: i32 = cols
+            .iter()
+            .filter(|(c, _)| *c != Name)
+            .map(|&(_, w)| i32::from(w) + 1)
+            .sum();
+        i32::from(width) - others
+    };
+    let set = |cols: &mut Vec<(Column, u16)>, col: Column, w: u16| {
+        if let Some(c) = cols.iter_mut().find(|c| c.0 == col) {
+            c.1 = w;
+        }
+    };
+    let mut wider = cols.clone();
+    set(&mut wider, Origin, origin_width(lang));
+    if name_room(&wider) >= NAME_ROOM {
+        cols = wider;
     }
-    cols.extend([Sex, Age, Origin, Admitted, Stage, Status, Room]);
-    if width >= 130 {
-        cols.push(Stays);
+    let mut long_dates = false;
+    let mut wider = cols.clone();
+    set(&mut wider, Admitted, date_width(lang, true));
+    if name_room(&wider) >= NAME_ROOM {
+        cols = wider;
+        long_dates = true;
     }
-    cols
+    for (extra, after) in [(Nickname, Some(Name)), (Nik, Some(Nickname)), (Stays, None)] {
+        let mut wider = cols.clone();
+        let at = after
+            .and_then(|a| wider.iter().position(|c| c.0 == a))
+            .map_or(wider.len(), |i| i + 1);
+        wider.insert(at, (extra, extra.min_width(lang)));
+        if name_room(&wider) >= NAME_ROOM {
+            cols = wider;
+        }
+    }
+    let name = u16::try_from(name_room(&cols).max(0)).unwrap_or(0);
+    set(&mut cols, Name, name);
+    Columns { cols, long_dates }
+}
+
+/// Columns `text` takes on screen.
+fn width_of(text: &str) -> u16 {
+    u16::try_from(Span::raw(text).width()).unwrap_or(u16::MAX)
+}
+
+/// The widest of `texts`, at least `title`.
+fn widest<'a>(title: &str, texts: impl IntoIterator<Item = &'a str>) -> u16 {
+    texts
+        .into_iter()
+        .map(width_of)
+        .fold(width_of(title), u16::max)
+}
+
+/// Origins at 80 columns: most regencies whole, "Kt Probolinggo" cut.
+const ORIGIN_NARROW: u16 = 11;
+
+/// The widest origin in `lang`: every regency of East Java whole, and "outside".
+fn origin_width(lang: Lang) -> u16 {
+    let names: Vec<String> = regency::EAST_JAVA
+        .iter()
+        .map(|&(code, _)| Origin::Regency(code))
+        .chain([Origin::OutsideEastJava])
+        .map(|o| text::origin_short(lang, o))
+        .collect();
+    widest(lang.t(Msg::ColOrigin), names.iter().map(String::as_str))
+}
+
+/// The widest admission date in `lang` (a day of two digits).
+fn date_width(lang: Lang, long: bool) -> u16 {
+    let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+    widest(
+        lang.t(Msg::ColAdmitted),
+        [date_text(lang, d, long).as_str()],
+    )
+}
+
+/// A date as every screen writes it (`1 Agu 2026`), or with the year's last two digits
+/// (`1 Agu 26`) where a table has no room for more.
+pub fn date_text(lang: Lang, d: NaiveDate, long: bool) -> String {
+    let whole = text::date(lang, d);
+    match whole.rsplit_once(' ') {
+        Some((day_month, year)) if !long && year.len() == 4 => {
+            format!("{day_month} {}", &year[2..])
+        }
+        _ => whole,
+    }
 }
 
 impl Column {
@@ -611,40 +790,106 @@ impl Column {
         }
     }
 
-    fn width(self) -> Constraint {
+    /// The narrowest the column is drawn in `lang`: its title and its usual values whole.
+    fn min_width(self, lang: Lang) -> u16 {
+        let title = lang.t(self.title());
         match self {
-            Column::RegNo => Constraint::Length(9),
-            Column::Name => Constraint::Fill(1),
-            Column::Nickname => Constraint::Length(12),
-            Column::Nik => Constraint::Length(16),
-            Column::Sex => Constraint::Length(3),
-            Column::Age => Constraint::Length(4),
-            Column::Origin => Constraint::Length(11),
-            Column::Admitted => Constraint::Length(8),
-            Column::Stage => Constraint::Length(10),
-            Column::Status => Constraint::Length(8),
-            Column::Room => Constraint::Length(5),
-            Column::Stays => Constraint::Length(3),
+            Column::RegNo => widest(title, ["2026/0042"]),
+            Column::Name => width_of(title),
+            Column::Nickname => widest(title, []).max(12),
+            Column::Nik => widest(title, ["3514••••••••0003"]),
+            Column::Sex => widest(
+                title,
+                [Sex::Male, Sex::Female].map(|s| text::sex_short(lang, s)),
+            ),
+            Column::Age => widest(title, ["~45"]),
+            Column::Origin => widest(title, []).max(ORIGIN_NARROW),
+            Column::Admitted => date_width(lang, false),
+            Column::Stage => widest(title, Stage::ALL.map(|s| text::stage_short(lang, s))),
+            Column::Status => widest(title, Status::ALL.map(|s| text::status(lang, s))),
+            Column::Room => widest(title, ["A1-10"]),
+            Column::Stays => widest(title, ["9"]),
         }
     }
 
-    fn cell(self, row: &ClientRow, lang: Lang, today: NaiveDate) -> TableCell<'static> {
+    /// The cell of `row`, fitted to `width` (a text cut short ends in "…").
+    fn cell(
+        self,
+        row: &ClientRow,
+        lang: Lang,
+        today: NaiveDate,
+        width: u16,
+        long_dates: bool,
+    ) -> TableCell<'static> {
+        let width = usize::from(width);
         let s: String = match self {
             Column::RegNo => row.reg_no.to_string(),
+            Column::Name if !row.name.trim().is_empty() => {
+                return TableCell::from(fit_name(row.name.trim(), width));
+            }
             Column::Name => display_name(&row.name, &row.nickname),
             Column::Nickname => row.nickname.to_string(),
             Column::Nik => row.nik.as_ref().map_or_else(|| "-".into(), |n| n.masked()),
             Column::Sex => text::sex_short(lang, row.sex).into(),
             Column::Age => age_text(row.birth, today),
             Column::Origin => text::origin_short(lang, row.origin),
-            Column::Admitted => text::date_short(row.admitted),
+            Column::Admitted => {
+                let date = fit(&date_text(lang, row.admitted, long_dates), width);
+                return TableCell::from(Line::from(date).alignment(Alignment::Right));
+            }
             Column::Stage => text::stage_short(lang, row.stage).into(),
             Column::Status => text::status(lang, row.status).into(),
             Column::Room => room_text(&row.room, &row.bed),
             Column::Stays => row.stays.to_string(),
         };
-        TableCell::from(s)
+        TableCell::from(fit(&s, width))
     }
+}
+
+/// `text` in `width` columns: whole if it fits, else cut and ended with "…".
+pub fn fit(text: &str, width: usize) -> String {
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let w = Span::raw(&*c.encode_utf8(&mut buf)).width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let mut out = out.trim_end().to_string();
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A name in `width` columns: whole if it fits; else with its middle words as initials
+/// ("Siti N. Rahayu") and a leading Muhammad as "M." ("M. Masykuri"), as such names are
+/// commonly shortened, keeping the name a person is called by; else cut with "…".
+pub fn fit_name(name: &str, width: usize) -> String {
+    if Span::raw(name).width() <= width {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut short: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    let last = words.len().saturating_sub(1);
+    let muhammad = last > 0 && fold(words[0]) == fold("Muhammad");
+    for i in (1..last).chain(muhammad.then_some(0)) {
+        if let Some(first) = words[i].chars().next() {
+            short[i] = format!("{first}.");
+        }
+        let shortened = short.join(" ");
+        if Span::raw(&*shortened).width() <= width {
+            return shortened;
+        }
+    }
+    fit(name, width)
 }
 
 /// `A1-3` (room A1, bed 3), or just the room.
@@ -705,6 +950,17 @@ mod tests {
         found.into_iter().map(|f| f.3).collect()
     }
 
+    /// How many exited residents match `query` (none for no query).
+    fn exited_matches(rows: &[ClientRow], texts: &[String], query: &str) -> usize {
+        let Some(mut search) = Search::new(query) else {
+            return 0;
+        };
+        rows.iter()
+            .zip(texts)
+            .filter(|(r, t)| r.status == Status::Exited && search.score(t).is_some())
+            .count()
+    }
+
     fn type_key(roster: &mut Roster, code: KeyCode) {
         roster.type_in_search(KeyEvent::new(code, KeyModifiers::NONE));
     }
@@ -728,6 +984,11 @@ mod tests {
             }
             let got: Vec<ClientId> = roster.visible().map(|r| r.id).collect();
             assert_eq!(got, expected(&rows, &texts, &typed), "after {typed:?}");
+            assert_eq!(
+                roster.hidden_exited(),
+                exited_matches(&rows, &texts, &typed),
+                "exited matches after {typed:?}"
+            );
         }
         (roster, rows)
     }
@@ -738,6 +999,67 @@ mod tests {
     #[test]
     fn a_search_over_many_rows_finds_what_a_plain_scan_finds() {
         types_like_a_plain_scan("su a\x08\x08r\x08\x08\x08");
+    }
+
+    #[test]
+    fn a_name_typed_in_an_old_spelling_finds_what_a_plain_scan_finds() {
+        // Letters that fold with the next one (ch, kh, iy, oe) typed, deleted, retyped.
+        types_like_a_plain_scan(
+            "moch\x08\x08\x08\x08achmad riy\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08soek",
+        );
+    }
+
+    #[test]
+    fn long_names_shorten_as_people_write_them_then_end_in_an_ellipsis() {
+        assert_eq!(fit_name("Muhamad Maskuri", 15), "Muhamad Maskuri");
+        assert_eq!(fit_name("Muhammad Masykuri", 15), "M. Masykuri");
+        assert_eq!(fit_name("Mochamad Syaifudin", 15), "M. Syaifudin");
+        assert_eq!(fit_name("Muhammad Afandi Slamet", 15), "M. A. Slamet");
+        assert_eq!(fit_name("Siti Nurhayati Rahayu", 15), "Siti N. Rahayu");
+        // The name a person is called by is not shortened; the rest is cut.
+        assert_eq!(fit_name("Bambang Abdullah", 15), "Bambang Abdull…");
+        assert_eq!(fit("Kt Probolinggo", 11), "Kt Proboli…");
+        assert_eq!(fit("Sidoarjo", 11), "Sidoarjo");
+        assert_eq!(fit("Kt Batu Malang", 8), "Kt Batu…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn dates_read_as_on_every_screen_with_a_short_year_where_narrow() {
+        let d = NaiveDate::from_ymd_opt(2026, 8, 1).unwrap();
+        assert_eq!(date_text(Lang::Id, d, true), "1 Agu 2026");
+        assert_eq!(date_text(Lang::Id, d, false), "1 Agu 26");
+        assert_eq!(date_text(Lang::En, d, false), "1 Aug 26");
+    }
+
+    #[test]
+    fn the_name_gets_the_spare_width_and_the_table_fits() {
+        for lang in [Lang::Id, Lang::En] {
+            for width in [80, 90, 100, 120, 140, 200] {
+                let columns = columns_for(width, lang);
+                let total: u16 = columns.cols.iter().map(|&(_, w)| w + 1).sum::<u16>() - 1;
+                assert_eq!(total, width, "{lang:?} at {width}");
+                let name = columns.cols.iter().find(|c| c.0 == Column::Name).unwrap().1;
+                assert!(name >= 14, "{lang:?} at {width}: name {name}");
+            }
+        }
+        let at = |w| columns_for(w, Lang::Id);
+        let width_of_col = |c: &Columns, col| c.cols.iter().find(|x| x.0 == col).map(|x| x.1);
+        assert_eq!(width_of_col(&at(80), Column::Origin), Some(11));
+        assert_eq!(width_of_col(&at(100), Column::Origin), Some(15));
+        assert!(!at(80).long_dates && at(100).long_dates);
+        assert_eq!(width_of_col(&at(100), Column::Nik), None);
+        assert!(width_of_col(&at(140), Column::Nik).is_some());
+    }
+
+    #[test]
+    fn filters_step_both_ways_round_to_all() {
+        let choices = [1, 2, 3];
+        assert_eq!(cycle(None, &choices, false), Some(1));
+        assert_eq!(cycle(Some(3), &choices, false), None);
+        assert_eq!(cycle(None, &choices, true), Some(3));
+        assert_eq!(cycle(Some(2), &choices, true), Some(1));
+        assert_eq!(cycle(Some(1), &choices, true), None);
     }
 
     #[test]

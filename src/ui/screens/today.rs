@@ -1,6 +1,7 @@
 //! Hari ini: the shift at a glance. Who is here against capacity, this shift's roll-call
 //! progress, the last handover note, and what is due. Every number and every due item
-//! opens what is behind it.
+//! opens what is behind it. The panels take what the terminal gives: the headcount is as
+//! wide as its longest line, the handover note and due list grow with the height.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::domain::names::display_name;
+use crate::domain::shift::ShiftSlot;
 use crate::domain::today::{Due, Group};
 use crate::domain::{ClientId, ClientRow};
 use crate::protocol::TodayView;
@@ -46,9 +48,17 @@ enum Entry {
 /// The Hari ini state: the view from the server and who is online.
 pub struct TodayScreen {
     pub view: TodayView,
+    /// Display names of the staff logged in now.
     pub online: Vec<String>,
     selected: usize,
+    /// The shift and date the view was last loaded for, by the app's clock: a minute
+    /// tick reloads the view once when either moves on.
+    pub loaded_for: Option<(ShiftSlot, chrono::NaiveDate)>,
 }
+
+/// The top row (headcount and last handover) is at least this tall: the headcount's
+/// seven lines and its border. It grows when a long note needs it (see `top_height`).
+const TOP_MIN: u16 = 9;
 
 const GROUPS: [Group; 6] = [
     Group::InResidence,
@@ -87,6 +97,7 @@ impl TodayScreen {
             view,
             online,
             selected: 0,
+            loaded_for: None,
         }
     }
 
@@ -171,12 +182,8 @@ impl TodayScreen {
         head: bool,
     ) {
         let v = &self.view;
-        let [info, top, due] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(9),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
+        let [info, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         let shift = lang.f(
             Msg::TodayShift,
             &[
@@ -194,28 +201,35 @@ impl TodayScreen {
             Span::styled(online, theme.dim),
         ]);
         frame.render_widget(Paragraph::new(line), info);
-        let [counts, handover] =
-            Layout::horizontal([Constraint::Length(34), Constraint::Fill(1)]).areas(top);
         let entries = self.entries(lang);
         let selected = self.selected.min(entries.len().saturating_sub(1));
 
-        // Headcount: the groups and the roll call line are the first entries.
-        let mut items: Vec<ListItem> = GROUPS
+        // Headcount: the groups and the roll call line are the first entries. The label
+        // column is as wide as the longest label in this language.
+        let indent = |g: Group| if g == Group::InResidence { 0 } else { 2 };
+        let label_width = GROUPS
+            .iter()
+            .map(|g| indent(*g) + Line::raw(lang.t(group_label(*g))).width())
+            .max()
+            .unwrap_or(0);
+        let mut lines: Vec<Line> = GROUPS
             .iter()
             .map(|g| {
                 let n = v.headcount.of(*g).len();
                 let label = lang.t(group_label(*g));
+                let pad = " ".repeat(label_width - indent(*g) - Line::raw(label).width());
+                let lead = " ".repeat(indent(*g));
                 let text = if *g == Group::InResidence {
-                    format!("{label:<16}{n:>4} / {}", v.headcount.capacity)
+                    format!("{label}{pad}{n:>5} / {}", v.headcount.capacity)
                 } else {
-                    format!("  {label:<14}{n:>4}")
+                    format!("{lead}{label}{pad}{n:>5}")
                 };
                 let style = if *g == Group::Absconded && n > 0 {
                     theme.error
                 } else {
                     ratatui::style::Style::new()
                 };
-                ListItem::new(Line::styled(text, style))
+                Line::styled(text, style)
             })
             .collect();
         let roll = lang.f(
@@ -231,7 +245,32 @@ impl TodayScreen {
         } else {
             theme.ok
         };
-        items.push(ListItem::new(Line::styled(roll, roll_style)));
+        lines.push(Line::styled(roll, roll_style));
+        let title = lang.t(Msg::TodayHeadcount);
+        let content = lines
+            .iter()
+            .map(Line::width)
+            .chain([Line::raw(title).width()])
+            .max()
+            .unwrap_or(0);
+        // Content and border; never more than half the screen.
+        let width = u16::try_from(content + 2)
+            .unwrap_or(u16::MAX)
+            .min(body.width / 2);
+        let note = self.note_lines(lang, theme);
+        let note_rows = Paragraph::new(note.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(body.width.saturating_sub(width + 2));
+        let first_due = GROUPS.len() + 1;
+        let due_rows = (entries.len() - first_due).max(1);
+        let [top, due] = Layout::vertical([
+            Constraint::Length(top_height(body.height, note_rows, due_rows)),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        let [counts, handover] =
+            Layout::horizontal([Constraint::Length(width), Constraint::Fill(1)]).areas(top);
+        let items: Vec<ListItem> = lines.into_iter().map(ListItem::new).collect();
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
@@ -250,31 +289,15 @@ impl TodayScreen {
             .borders(Borders::ALL)
             .border_style(theme.border)
             .title(lang.t(Msg::TodayHandover));
-        let note = match &v.last_handover {
-            Some(n) => vec![
-                Line::styled(
-                    lang.f(
-                        Msg::HandoverBy,
-                        &[
-                            &n.by_name,
-                            text::shift(lang, n.slot.shift),
-                            &text::date_time(lang, n.at),
-                        ],
-                    ),
-                    theme.dim,
-                ),
-                Line::raw(n.text.clone()),
-            ],
-            None => vec![Line::styled(lang.t(Msg::TodayNoHandover), theme.dim)],
-        };
+        let inner = block.inner(handover);
+        let note = fit(note, inner.width, inner.height);
         frame.render_widget(
-            Paragraph::new(note).block(block).wrap(Wrap { trim: true }),
+            Paragraph::new(note).block(block).wrap(Wrap { trim: false }),
             handover,
         );
 
         // The due list: entries after the headcount ones.
-        let first_due = GROUPS.len() + 1;
-        let due_items: Vec<ListItem> = entries[first_due..]
+        let mut due_items: Vec<ListItem> = entries[first_due..]
             .iter()
             .map(|e| ListItem::new(Line::raw(self.entry_text(e, lang, rows))))
             .collect();
@@ -295,7 +318,20 @@ impl TodayScreen {
                 due,
             );
         } else {
-            let sel = selected.checked_sub(first_due);
+            let mut sel = selected.checked_sub(first_due);
+            // More than fit: a window that keeps the selection in view, and a last line
+            // that says how many are not shown.
+            let rows = usize::from(block.inner(due).height);
+            let count = due_items.len();
+            if count > rows && rows > 0 {
+                let cap = rows - 1;
+                let at = sel.unwrap_or(0);
+                let offset = if at >= cap { at + 1 - cap } else { 0 };
+                due_items = due_items.into_iter().skip(offset).take(cap).collect();
+                let more = lang.f(Msg::TodayDueMore, &[&(count - cap).to_string()]);
+                due_items.push(ListItem::new(Line::styled(more, theme.dim)));
+                sel = sel.map(|s| s - offset);
+            }
             let mut state = ListState::default().with_selected(sel);
             frame.render_stateful_widget(
                 List::new(due_items)
@@ -305,6 +341,29 @@ impl TodayScreen {
                 &mut state,
             );
         }
+    }
+
+    /// The last handover note: who, the shift it belongs to, the time written, then its
+    /// text line by line.
+    fn note_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        let Some(n) = &self.view.last_handover else {
+            return vec![Line::styled(
+                lang.t(Msg::TodayNoHandover).to_string(),
+                theme.dim,
+            )];
+        };
+        let by = lang.f(
+            Msg::HandoverBy,
+            &[
+                &n.by_name,
+                text::shift(lang, n.slot.shift),
+                &text::date(lang, n.slot.date),
+                &n.at.format("%H:%M").to_string(),
+            ],
+        );
+        let mut lines = vec![Line::styled(by, theme.dim)];
+        lines.extend(n.text.lines().map(|l| Line::raw(l.to_string())));
+        lines
     }
 
     /// "Cadangan terakhir: 28 Nov 2026 02:00", as a warning when it is old or never was.
@@ -402,4 +461,65 @@ fn due_kind_label(lang: Lang, d: &Due) -> String {
         Due::NoNik { .. } => strip(Msg::DueNoNik),
         Due::RollCallOpen { .. } => String::new(),
     }
+}
+
+/// The height of the top row (headcount and last handover) in a body of `height` rows
+/// (the info line included) when the note takes `note_rows` rows and the due list has
+/// `due_rows` lines. At least [`TOP_MIN`]; more when the note needs it and the due list
+/// keeps its lines; when both need more than there is, the note gets two fifths.
+fn top_height(height: u16, note_rows: usize, due_rows: usize) -> u16 {
+    let rows = |n: usize| u16::try_from(n + 2).unwrap_or(u16::MAX);
+    let (note, due) = (rows(note_rows), rows(due_rows));
+    let want = if note.saturating_add(due) <= height {
+        note
+    } else {
+        note.min((height / 5 * 2).max(height.saturating_sub(due)))
+    };
+    TOP_MIN.max(want)
+}
+
+/// `lines` cut to `height` rows of `width` (as wrapped): what does not fit is dropped and
+/// the last row shown ends in "…".
+fn fit(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>> {
+    let rows = |l: &[Line<'static>]| {
+        Paragraph::new(l.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(width)
+    };
+    let height = usize::from(height);
+    if width == 0 || height == 0 || rows(&lines) <= height {
+        return lines;
+    }
+    let mut kept: Vec<Line<'static>> = Vec::new();
+    for line in lines {
+        let mut with = kept.clone();
+        with.push(line.clone());
+        with.push(Line::raw("…"));
+        if rows(&with) <= height {
+            kept.push(line);
+            continue;
+        }
+        // The longest start of this line that fits with the ellipsis after it.
+        let text: Vec<char> = line.to_string().chars().collect();
+        let style = line.style;
+        let fits = |n: usize| {
+            let mut with = kept.clone();
+            let cut: String = text[..n].iter().collect();
+            with.push(Line::styled(format!("{}…", cut.trim_end()), style));
+            rows(&with) <= height
+        };
+        let (mut lo, mut hi) = (0, text.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits(mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        let cut: String = text[..lo].iter().collect();
+        kept.push(Line::styled(format!("{}…", cut.trim_end()), style));
+        break;
+    }
+    kept
 }

@@ -91,6 +91,12 @@ catalogue! {
     RosterAll => "semua", "all";
     RosterEmpty => "Belum ada klien. Tekan n untuk menambah.", "No residents yet. Press n to add one.";
     RosterNoMatch => "Tidak ada klien yang cocok. Esc menghapus pencarian, c menghapus filter.", "No resident matches. Esc clears the search, c clears the filters.";
+    // Roster: search among the exited, filters backwards
+    RosterExitedMatches => "+{} cocok di antara yang sudah keluar (x tampilkan)", "+{} more among those who exited (x shows them)";
+    RosterExitedMatchesShort => "+{} sudah keluar (x tampilkan)", "+{} exited (x shows them)";
+    RosterExitedMatchesTiny => "+{} keluar (x)", "+{} exited (x)";
+    KeyFilterStatusBack => "filter status sebelumnya", "previous status filter";
+    KeyFilterStageBack => "filter tahap sebelumnya", "previous stage filter";
     // Sex
     SexMale => "Laki-laki", "Male";
     SexFemale => "Perempuan", "Female";
@@ -328,7 +334,7 @@ catalogue! {
     KeySick => "sakit", "sick";
     KeyReferred => "dirujuk", "referred";
     KeyAbsconded => "kabur", "absconded";
-    KeyCycleMark => "ganti tanda", "cycle mark";
+    KeyCycleMark => "ganti tanda (Spasi)", "cycle mark (Space)";
     KeyAllPresent => "sisanya hadir", "rest present";
     KeyUnmarkedOnly => "hanya belum", "unmarked only";
     KeyNote => "catatan", "note";
@@ -336,13 +342,39 @@ catalogue! {
     KeyNextShift => "piket sesudah", "next shift";
     KeyJumpRow => "lompat ke nomor", "jump to number";
     KeyExport => "ekspor", "export";
+    // Roll call (issue 4 review): in-place cycle, returns, notes, go to, grace period
+    RollRunning => "berlangsung", "in progress";
+    RollNotStarted => "belum mulai", "not started yet";
+    RollGrace => "berakhir {} — masih bisa ditandai s.d. {}", "ended {} — can still be marked until {}";
+    RollConfirmReturn => "Catat {} sudah kembali? y/n", "Record {} as back? y/n";
+    RollBackFrom => "{}: kembali dari {}", "{}: back from {}";
+    RollNoteHint => "c: catatan untuk {}", "c: note for {}";
+    RollGoToTitle => "Buka apel", "Open a roll call";
+    RollGoToDate => "Tanggal", "Date";
+    RollGoToShift => "Piket", "Shift";
+    RollGoToFuture => "Tanggal itu belum tiba", "That date has not come yet";
+    RollGoToNotStarted => "Piket {} hari ini belum mulai", "Today's {} shift has not started yet";
+    RollGoToBeforeFirst => "Belum ada catatan sebelum {}", "There are no records before {}";
+    KeyGoTo => "buka tanggal & piket", "go to date & shift";
+    KeyAnswerReturn => "jawab: kembali?", "answer: back?";
     // Handover
     HandoverTitle => "Serah terima piket {} · {}", "Handover · {} shift · {}";
     HandoverHint => "Tulis untuk piket berikutnya. Ctrl-S simpan, Esc batal.", "Write for the next shift. Ctrl-S saves, Esc cancels.";
     HandoverSaved => "Catatan serah terima tersimpan", "Handover note saved";
     HandoverEmpty => "Catatan masih kosong", "The note is empty";
     HandoverListTitle => "Serah terima sebelumnya", "Earlier handovers";
-    HandoverBy => "{} · piket {} · {}", "{} · {} shift · {}";
+    HandoverBy => "{} · {} {} · {}", "{} · {} {} · {}";
+    // Hari ini and handover notes (issue 4 review)
+    WrongHandoverShiftOver => "Piket catatan ini sudah berakhir lebih dari 30 menit lalu", "This note's shift ended more than 30 minutes ago";
+    HandoverMoved => "Piket {} berakhir lebih dari 30 menit lalu; catatan kini untuk piket {}. Ctrl-S simpan.", "The {} shift ended over 30 minutes ago; the note now goes to the {} shift. Ctrl-S saves.";
+    HandoverNoteHead => "Piket {} · {}", "{} shift · {}";
+    HandoverWritten => "{}, ditulis {}", "{}, written {}";
+    HandoverListPos => "{} dari {}", "{} of {}";
+    KeyDay => "per hari", "by day";
+    KeyNewestOldest => "terbaru/terlama", "newest/oldest";
+    KeyClose => "tutup", "close";
+    TodayDueMore => "+{} lagi", "+{} more";
+    AuditHandoverOf => "Serah terima {} {}", "Handover {} {}";
     // Export
     ExportTitle => "Ekspor apel", "Export roll calls";
     ExportFormat => "Format", "Format";
@@ -351,6 +383,14 @@ catalogue! {
     ExportFile => "Berkas", "File";
     ExportDone => "{} baris ditulis ke {}", "{} rows written to {}";
     ExportFailed => "Gagal menulis {}: {}", "Could not write {}: {}";
+    // Export form: CSV separator and shift; starting the TUI (export/launch engineer)
+    ExportCsvSemicolon => "CSV, pemisah titik koma (;)", "CSV, semicolon-separated (;)";
+    ExportCsvComma => "CSV, pemisah koma (,)", "CSV, comma-separated (,)";
+    ExportShift => "Piket", "Shift";
+    ExportAllShifts => "semua", "all";
+    ExportFormatHint => "CSV dengan ; untuk Excel berpengaturan Indonesia. ←/→ memilih", "CSV with ; for Excel with Indonesian settings. ←/→ to choose";
+    LaunchPermissionDenied => "izin ditolak: pengguna OS Anda ({}) tidak boleh memakai mentas di {}. Minta administrator menambahkan Anda ke grup {} (sudo usermod -aG {} {}), lalu login ulang.", "permission denied: your OS user ({}) may not use mentas in {}. Ask the administrator to add you to the group {} (sudo usermod -aG {} {}), then log in again.";
+    LaunchNoTerminal => "tidak ada terminal untuk menampilkan mentas ({}); perintah yang tidak perlu terminal: lihat mentas --help", "no terminal to show mentas in ({}); for commands that need none see mentas --help";
     // Staff
     TabStaff => "Staf", "Staff";
     TabAudit => "Audit", "Audit";
@@ -401,11 +441,26 @@ catalogue! {
     KeyTabs => "layar", "screens";
     // Connection
     Offline => "Koneksi terputus, menyambung ulang… Isian Anda aman. ({})", "Connection lost, reconnecting… Your input is safe. ({})";
-    Reconnected => "Tersambung kembali; data dimuat ulang.", "Reconnected; data reloaded.";
+    Reconnected => "Tersambung lagi; data dimuat ulang.", "Connected again; data reloaded.";
     DemoMaking => "mentas: membuat data demo untuk {} penghuni, beberapa detik…", "mentas: making demo data for {} residents, a few seconds…";
-    ConflictCompare => "{}. Yang berbeda ditandai !. Ctrl-S simpan versi Anda · Ctrl-T ambil versi lain · Esc batal", "{}. Differences are marked !. Ctrl-S saves yours · Ctrl-T takes theirs · Esc cancels";
+    ConflictCompare => "{}. Perubahan mereka ditandai !. Ctrl-S simpan gabungan · Ctrl-T ambil versi mereka · Esc batal", "{}. Their changes are marked !. Ctrl-S saves both · Ctrl-T takes theirs · Esc cancels";
     TheirVersion => "versi lain: {}", "their version: {}";
     TookTheirs => "Versi terbaru dimuat ke formulir.", "The latest version is now in the form.";
+    // Resident form, returning residents, keys and help (forms/help block)
+    ChoiceUnset => "— pilih —", "— choose —";
+    ProblemChoose => "Wajib dipilih", "Choose one";
+    FormReadmitTitle => "Masuk kembali: {}", "Returning: {}";
+    ReturningChoose => "Orang yang sama: isian Anda dibawa. Yang berbeda dari data tercatat ditandai !: Ctrl-T menukar nilai kolom itu · Ctrl-S simpan · Esc kembali", "Same person: your input is carried over. Where it differs from the record it is marked !: Ctrl-T swaps that field · Ctrl-S saves · Esc goes back";
+    ReturningTyped => "diketik: {} · Ctrl-T pakai ini", "typed: {} · Ctrl-T uses this";
+    ReturningStored => "tercatat: {} · Ctrl-T pakai ini", "on record: {} · Ctrl-T uses this";
+    ReturningSwapped => "Nilai kolom ditukar.", "Field value swapped.";
+    ConflictTheirsTaken => "diubah oleh {} (semula: {}), dipakai", "changed by {} (was: {}), taken";
+    ConflictBothChanged => "{} juga mengubah ini: {} · Ctrl-S tetap pakai isian Anda", "{} changed this too: {} · Ctrl-S keeps yours";
+    ConflictStatusChanged => "Status diubah oleh {}: {} → {}.", "Status changed by {}: {} → {}.";
+    ConflictNewStay => "{} memulai tinggal baru.", "{} started a new stay.";
+    ConflictNoField => "{} tidak mengubah isian formulir ini.", "{} changed nothing in this form.";
+    FooterMore => "… {} semua tombol", "… {} all keys";
+    HelpScroll => "↑/↓ menggulir", "↑/↓ to scroll";
     // Setup
     SetupTitle => "Penyiapan pertama", "First-run setup";
     SetupIntro => "Data masih kosong. Isi nama panti; akun OS Anda ({}) menjadi kepala.", "The store is empty. Name the facility; your OS user ({}) becomes its head.";
@@ -413,4 +468,24 @@ catalogue! {
     SetupCapacity => "Kapasitas (tempat tidur)", "Capacity (beds)";
     SetupHeadName => "Nama Anda", "Your name";
     SetupDone => "Penyiapan selesai. Selamat bekerja.", "Setup done.";
+    // Status changes, undo, audit filter, reconnecting (live updates and audit)
+    WrongNotLastChange => "Hanya perubahan status terakhir yang bisa dibatalkan", "Only the last status change can be undone";
+    WrongChangeNotToday => "Hanya perubahan yang dicatat hari ini yang bisa dibatalkan", "Only a change recorded today can be undone";
+    WrongNothingToUndo => "Status awal suatu tinggal tidak bisa dibatalkan", "The status a stay began with cannot be undone";
+    AuditUndone => "batal", "undone";
+    ConfirmExit => "Keluarkan {} dari panti? Tindakan ini menutup tinggalnya.  y = ya   n = tidak", "Exit {} from the facility? This closes their stay.  y = yes   n = no";
+    ConfirmUndo => "Batalkan perubahan terakhir {}: {} ({})? Status kembali ke {}.  y = ya   n = tidak", "Undo the last change of {}: {} ({})? The status goes back to {}.  y = yes   n = no";
+    SavedUndo => "Dibatalkan: {} kembali berstatus {}", "Undone: {} is {} again";
+    DetailUndoHint => "u: batalkan perubahan terakhir (hari ini, supervisor)", "u: undo the last change (today, supervisor)";
+    KeyUndoStatus => "batalkan status", "undo status";
+    KeyFilterRecord => "filter data", "filter record";
+    KeyClearRecord => "hapus filter data", "clear record filter";
+    AuditKindStaff => "akun staf", "staff accounts";
+    AuditKindFacility => "pengaturan panti", "facility settings";
+    AuditRecordClear => "{}  (x: hapus)", "{}  (x: clear)";
+    FormReconnected => "Tersambung lagi; Ctrl-S menyimpan.", "Connected again; Ctrl-S saves.";
+    ServerOtherVersion => "Server mentas kini versi lain (diperbarui). Keluar (q) lalu jalankan mentas lagi.", "The mentas server is now another version (upgraded). Quit (q) and start mentas again.";
+    ServerOtherVersionService => "Server mentas kini versi lain. Minta administrator: systemctl restart mentas, lalu jalankan mentas lagi.", "The mentas server is now another version. Ask the administrator: systemctl restart mentas, then start mentas again.";
+    ConfirmRestartServer => "Server mentas kini versi lain (diperbarui). Mulai ulang server dengan versi ini? Sesi lain tersambung sendiri.  y = ya   n = tidak", "The mentas server is now another version (upgraded). Restart it with this version? Other sessions reconnect by themselves.  y = yes   n = no";
+    ServerRestarting => "Server dimulai ulang; menyambung lagi…", "Restarting the server; reconnecting…";
 }

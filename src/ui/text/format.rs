@@ -251,9 +251,13 @@ pub fn wrong_state(lang: Lang, code: &str) -> String {
         "range-too-long" => lang.t(Msg::WrongRangeTooLong).into(),
         "range-reversed" => lang.t(Msg::WrongRangeReversed).into(),
         "handover-empty" => lang.t(Msg::WrongHandoverEmpty).into(),
+        "handover-shift-over" => lang.t(Msg::WrongHandoverShiftOver).into(),
         "last-head" => lang.t(Msg::WrongLastHead).into(),
         "bad-username" => lang.t(Msg::WrongBadUsername).into(),
         "name-required" => lang.t(Msg::ProblemRequired).into(),
+        "not-last-change" => lang.t(Msg::WrongNotLastChange).into(),
+        "change-not-today" => lang.t(Msg::WrongChangeNotToday).into(),
+        "nothing-to-undo" => lang.t(Msg::WrongNothingToUndo).into(),
         "facility-name-required" | "head-name-required" | "capacity-required" => {
             lang.t(Msg::ProblemRequired).into()
         }

@@ -1,5 +1,6 @@
 //! A column of labelled fields (text or choice) with errors and warnings next to them,
-//! scrolled to keep the focused field in view: the body of every form.
+//! each wrapped to the width it has, scrolled to keep the focused field in view: the body
+//! of every form.
 
 use std::cell::Cell;
 
@@ -16,6 +17,7 @@ use super::text_field;
 use crate::ui::theme::Theme;
 
 /// What a field holds.
+#[derive(Clone)]
 pub enum Value {
     Text(Input),
     /// A choice among fixed labels (already in the user's language).
@@ -29,6 +31,7 @@ pub struct FieldState {
     pub hint: Option<String>,
     pub value: Value,
     pub error: Option<String>,
+    /// One warning a line (`\n` between them); each is wrapped to the field's width.
     pub warning: Option<String>,
     /// Hidden fields are skipped (e.g. "expected back" unless the status is izin).
     pub visible: bool,
@@ -71,6 +74,65 @@ impl FieldState {
             Value::Choice(c, labels) => labels.get(c.index).map_or("", String::as_str),
         }
     }
+
+    /// Puts `shown` in the field: the text itself, or the choice with that label (a label
+    /// not in the list leaves a choice as it was).
+    pub fn set_shown(&mut self, shown: &str) {
+        match &mut self.value {
+            Value::Text(input) => *input = Input::new(shown.to_string()),
+            Value::Choice(c, labels) => {
+                if let Some(i) = labels.iter().position(|l| l == shown) {
+                    c.index = i;
+                    c.clear_typed();
+                }
+            }
+        }
+    }
+}
+
+/// What a row of the form shows: a field, or one line of its error or warning.
+/// A mark's line says whether it is the first of its mark (the one with the sign).
+enum Row {
+    Field,
+    Error(String, bool),
+    Warning(String, bool),
+}
+
+/// Breaks `text` into lines of at most `width` characters, at spaces where it can.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let len = line.chars().count();
+            let wlen = word.chars().count();
+            let need = if len == 0 { wlen } else { len + 1 + wlen };
+            if need <= width {
+                if len > 0 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if len > 0 {
+                out.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than the line: cut it.
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            out.push(head);
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
 }
 
 /// The fields of a form and which one has focus.
@@ -137,6 +199,11 @@ impl Fields {
         self.step(false);
     }
 
+    /// How many fields are shown.
+    pub fn visible_count(&self) -> usize {
+        self.items.iter().filter(|f| f.visible).count()
+    }
+
     /// True when focus is on the last visible field.
     pub fn on_last(&self) -> bool {
         self.items.iter().rposition(|f| f.visible) == Some(self.focus)
@@ -192,47 +259,69 @@ impl Fields {
         }
     }
 
-    /// Draws the fields in `area`, the focused one in view. Only an `active` form (the one
-    /// getting keys) places the terminal cursor.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
-        let label_w = self
-            .items
+    /// The width of the label column.
+    fn label_width(&self) -> u16 {
+        self.items
             .iter()
             .map(|f| f.label.chars().count())
             .max()
             .unwrap_or(0)
             .min(24) as u16
-            + 3;
-        // Lay out lines: each visible field, then its error and warning lines.
-        let mut lines: Vec<(usize, u8)> = Vec::new();
+            + 3
+    }
+
+    /// Every row the fields take at `width`: each visible field, then its error and
+    /// warning lines, wrapped to the width left of the label.
+    fn rows(&self, width: u16) -> Vec<(usize, Row)> {
+        let text_w = width.saturating_sub(self.label_width()).saturating_sub(2) as usize;
+        let mut rows = Vec::new();
         for (i, f) in self.items.iter().enumerate().filter(|(_, f)| f.visible) {
-            lines.push((i, 0));
-            if f.error.is_some() {
-                lines.push((i, 1));
+            rows.push((i, Row::Field));
+            for e in f.error.iter().flat_map(|e| e.lines()) {
+                let lines = wrap(e, text_w).into_iter().enumerate();
+                rows.extend(lines.map(|(n, l)| (i, Row::Error(l, n == 0))));
             }
-            if f.warning.is_some() {
-                lines.push((i, 2));
+            for w in f.warning.iter().flat_map(|w| w.lines()) {
+                let lines = wrap(w, text_w).into_iter().enumerate();
+                rows.extend(lines.map(|(n, l)| (i, Row::Warning(l, n == 0))));
             }
         }
+        rows
+    }
+
+    /// How many rows the fields need at `width` to show without scrolling.
+    pub fn height(&self, width: u16) -> u16 {
+        self.rows(width).len() as u16
+    }
+
+    /// Draws the fields in `area`, the focused one with its marks in view; ▲/▼ at the
+    /// right edge say there is more above or below. Only an `active` form (the one getting
+    /// keys) places the terminal cursor.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
+        let label_w = self.label_width();
+        let rows = self.rows(area.width);
         let height = area.height as usize;
-        let first = lines.iter().position(|l| l.0 == self.focus).unwrap_or(0);
-        let last = lines.iter().rposition(|l| l.0 == self.focus).unwrap_or(0);
+        let first = rows.iter().position(|l| l.0 == self.focus).unwrap_or(0);
+        let last = rows.iter().rposition(|l| l.0 == self.focus).unwrap_or(0);
         let mut scroll = self.scroll.get();
         if first < scroll {
             scroll = first;
         } else if last >= scroll + height {
-            scroll = last + 1 - height.max(1);
+            // The field itself first, then as many of its marks as fit.
+            scroll = (last + 1).saturating_sub(height.max(1)).min(first);
         }
-        scroll = scroll.min(lines.len().saturating_sub(height));
+        scroll = scroll.min(rows.len().saturating_sub(height));
         self.scroll.set(scroll);
         let value_x = area.x + label_w.min(area.width);
         let value_w = area.width.saturating_sub(label_w);
-        for (row, (i, kind)) in lines.iter().skip(scroll).take(height).enumerate() {
-            let y = area.y + row as u16;
+        for (n, (i, row)) in rows.iter().enumerate().skip(scroll).take(height) {
+            let y = area.y + (n - scroll) as u16;
             let f = &self.items[*i];
             let focused = *i == self.focus && active;
-            match kind {
-                0 => {
+            // A wrapped mark's later lines are indented under its first.
+            let sign = |s: &'static str, first: bool| if first { s } else { "  " };
+            match row {
+                Row::Field => {
                     let mark = if f.error.is_some() { "⚠ " } else { "  " };
                     let style = if focused {
                         theme.focused_label
@@ -261,15 +350,15 @@ impl Fields {
                         }
                     }
                 }
-                1 => {
-                    let s = format!("⚠ {}", f.error.as_deref().unwrap_or(""));
+                Row::Error(line, first) => {
+                    let s = format!("{}{line}", sign("⚠ ", *first));
                     frame.render_widget(
                         Paragraph::new(s).style(theme.error),
                         Rect::new(value_x, y, value_w, 1),
                     );
                 }
-                _ => {
-                    let s = format!("! {}", f.warning.as_deref().unwrap_or(""));
+                Row::Warning(line, first) => {
+                    let s = format!("{}{line}", sign("! ", *first));
                     frame.render_widget(
                         Paragraph::new(s).style(theme.warning),
                         Rect::new(value_x, y, value_w, 1),
@@ -277,5 +366,33 @@ impl Fields {
                 }
             }
         }
+        if rows.len() > height && area.width > 0 && height > 0 {
+            let x = area.x + area.width - 1;
+            if scroll > 0 {
+                frame.render_widget(
+                    Paragraph::new("▲").style(theme.dim),
+                    Rect::new(x, area.y, 1, 1),
+                );
+            }
+            if scroll + height < rows.len() {
+                let y = area.y + area.height - 1;
+                frame.render_widget(Paragraph::new("▼").style(theme.dim), Rect::new(x, y, 1, 1));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_only_long_words() {
+        assert_eq!(
+            wrap("NIK menyebut lahir 17 Mei 1980", 14),
+            vec!["NIK menyebut", "lahir 17 Mei", "1980"]
+        );
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("", 10), vec![""]);
     }
 }
