@@ -536,8 +536,11 @@ fn c_right_after_a_mark_notes_the_resident_just_marked() {
         screen.contains(&format!("Catatan tanda: {name}")),
         "{screen}"
     );
+    // A form of one field: Enter saves, and the footer says so.
+    let footer = lines(&render(&app, 80, 24))[23].clone();
+    assert!(footer.starts_with("Enter simpan  Esc batal"), "{footer}");
     type_text(&mut app, "demam");
-    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Enter);
     assert!(app.popups.is_empty());
     let mark = apel(&app).roll.row(id).unwrap().mark.clone().unwrap();
     assert_eq!(

@@ -17,6 +17,8 @@ pub enum Context {
     Detail,
     /// The resident form or the status form.
     Form,
+    /// A form of one field (a mark's note): Enter saves.
+    ShortForm,
     Duplicates,
     Confirm,
     Help,
@@ -43,7 +45,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Search | Context::Form | Context::Setup | Context::Jump | Context::Editor
+            Context::Search
+                | Context::Form
+                | Context::ShortForm
+                | Context::Setup
+                | Context::Jump
+                | Context::Editor
         )
     }
 }
@@ -183,6 +190,12 @@ const FORM: &[Binding] = &[
     b(&[code(KeyCode::Left)], "←/→", Action::ChoicePrev, Msg::KeyChoose, false),
     b(&[code(KeyCode::Right)], "←/→", Action::ChoiceNext, Msg::KeyChoose, false),
     b(&[ctrl('t')], "Ctrl-T", Action::TakeTheirs, Msg::KeyTakeTheirs, false),
+];
+
+#[rustfmt::skip]
+const SHORT_FORM: &[Binding] = &[
+    b(&[code(KeyCode::Enter), ctrl('s'), code(KeyCode::F(2))], "Enter", Action::Save, Msg::KeySave, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Cancel, Msg::KeyCancel, true),
 ];
 
 #[rustfmt::skip]
@@ -346,6 +359,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Search => SEARCH,
         Context::Detail => DETAIL,
         Context::Form => FORM,
+        Context::ShortForm => SHORT_FORM,
         Context::Duplicates => DUPLICATES,
         Context::Confirm => CONFIRM,
         Context::Help => HELP,
@@ -475,6 +489,7 @@ mod tests {
             Context::Search,
             Context::Detail,
             Context::Form,
+            Context::ShortForm,
             Context::Duplicates,
             Context::Confirm,
             Context::Help,

@@ -161,6 +161,7 @@ impl App {
     /// Where keys go now: the top popup, or the screen.
     pub fn context(&self) -> Context {
         match self.popups.last() {
+            Some(p) if p.is_one_field_form() => Context::ShortForm,
             Some(
                 Popup::ClientForm(_)
                 | Popup::StatusForm(_)
@@ -309,7 +310,7 @@ impl App {
             Context::Confirm => self.apply_confirm(action),
             Context::Help => self.apply_help(action),
             Context::Duplicates => self.apply_duplicates(action),
-            Context::Form => self.apply_form(action, key),
+            Context::Form | Context::ShortForm => self.apply_form(action, key),
             Context::Setup => self.apply_setup(action),
             Context::Roster | Context::RosterFiltered | Context::Search => {
                 match self.roster.apply(action) {
@@ -359,13 +360,6 @@ impl App {
     fn apply_form(&mut self, action: Action, key: KeyEvent) {
         let Some(popup) = self.popups.last_mut() else {
             return;
-        };
-        // Enter moves to the next field, except in a form of one field, where it saves.
-        let one_field = popup.fields().is_some_and(|f| f.visible_count() == 1);
-        let enter = key.code == ratatui::crossterm::event::KeyCode::Enter;
-        let action = match action {
-            Action::NextField if enter && one_field => Action::Save,
-            other => other,
         };
         let dirty = popup.is_dirty();
         let Some(fields) = popup.fields() else { return };

@@ -65,6 +65,14 @@ impl Popup {
         }
     }
 
+    /// True for a form of a single field (a mark's note), where Enter saves.
+    pub fn is_one_field_form(&self) -> bool {
+        match self {
+            Popup::MarkForm(f) => f.fields.visible_count() == 1,
+            _ => false,
+        }
+    }
+
     /// True for a form holding input that was not saved.
     pub fn is_dirty(&self) -> bool {
         match self {
