@@ -344,6 +344,17 @@ pub enum StaffCommand {
         /// The name shown in the app [default: the user name]
         #[arg(long)]
         name: Option<String>,
+        /// Add it even though no OS user of that name exists on this machine (yet)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Change the role of an account (the last head cannot be demoted)
+    Role {
+        /// The OS user name (login)
+        user: String,
+        /// The new role
+        #[arg(value_enum)]
+        role: RoleArg,
     },
     /// Disable an account (the last head cannot be disabled)
     Disable { user: String },
@@ -355,10 +366,12 @@ pub enum StaffCommand {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
     /// petugas: roll calls, handover notes, residents and their status changes
+    #[value(alias = "staff")]
     Staf,
     /// koordinator piket: also exits, undoing a status change, correcting finished roll calls
     Supervisor,
     /// kepala: everything, including staff accounts, the audit trail, shift times, backups
+    #[value(alias = "head")]
     Kepala,
 }
 
@@ -467,6 +480,30 @@ mod tests {
             Some(Command::Serve(args)) => {
                 assert_eq!(args.idle_exit, Some(Duration::from_secs(30)))
             }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_role_is_changed_by_name_in_indonesian_or_english() {
+        for (typed, role) in [
+            ("kepala", Role::Head),
+            ("head", Role::Head),
+            ("staf", Role::Staff),
+        ] {
+            match parse(&["staff", "role", "siti", typed]).unwrap().command {
+                Some(Command::Staff(StaffCommand::Role { user, role: r })) => {
+                    assert_eq!((user.as_str(), Role::from(r)), ("siti", role), "{typed}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(parse(&["staff", "role", "siti", "boss"]).is_err());
+        match parse(&["staff", "add", "zzqq", "--role", "staf"])
+            .unwrap()
+            .command
+        {
+            Some(Command::Staff(StaffCommand::Add { force, .. })) => assert!(!force),
             other => panic!("{other:?}"),
         }
     }

@@ -12,11 +12,11 @@ use directories::ProjectDirs;
 
 use crate::cli::{Cli, Command, ExportCommand, RollcallArgs, ServeArgs, StaffCommand};
 use crate::client::autostart::StartError;
-use crate::client::autostart::{DEMO_IDLE_EXIT, IDLE_EXIT, StartSpec, serve_args};
+use crate::client::autostart::{DEMO_IDLE_EXIT, IDLE_EXIT, START_TIMEOUT, StartSpec, serve_args};
 use crate::client::{Connection, SocketConnection, socket::ConnectError};
 use crate::clock::{Clock, SystemClock};
 use crate::domain::Role;
-use crate::protocol::{BackupSummary, CheckReport, Request};
+use crate::protocol::{BackupSummary, CheckReport, PROTOCOL_VERSION, Request};
 use crate::server::{self, DemoSetup, Identity, ServeError, ServeOptions};
 use crate::store::{Store, StoreError};
 use crate::ui;
@@ -49,13 +49,19 @@ fn language(asked: Option<Lang>) -> Lang {
     }
 }
 
-fn data_dir(cli: &Cli) -> Result<PathBuf, String> {
-    match &cli.data {
-        Some(dir) => Ok(dir.clone()),
+/// The data dir: `--data` (or `MENTAS_DATA`), else the platform's. One that exists but
+/// is not a directory (a file) is refused here, before anything tries to use it.
+fn data_dir(cli: &Cli, lang: Lang) -> Result<PathBuf, String> {
+    let dir = match &cli.data {
+        Some(dir) => dir.clone(),
         None => dirs()
             .map(|d| d.data_dir().to_path_buf())
-            .ok_or_else(|| "cannot find a home directory; use --data DIR".into()),
+            .ok_or_else(|| lang.t(Msg::LaunchNoHome).to_string())?,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(lang.f(Msg::LaunchNotDir, &[&dir.display().to_string()]));
     }
+    Ok(dir)
 }
 
 fn is_empty_dir(dir: &Path) -> bool {
@@ -68,14 +74,16 @@ fn is_empty_dir(dir: &Path) -> bool {
 pub fn run(cli: Cli) -> Result<(), String> {
     // How long a server this mentas starts waits for clients after the last one left.
     let idle = cli.idle_exit.unwrap_or(IDLE_EXIT);
+    // Every answer, on the screen or the command line, in the user's language.
+    let lang = language(cli.lang);
     match &cli.command {
-        None => tui(&cli),
-        Some(Command::Serve(args)) => serve(&data_dir(&cli)?, args, idle),
-        Some(Command::Staff(cmd)) => staff(&data_dir(&cli)?, cmd, idle),
-        Some(Command::Export(cmd)) => export(&data_dir(&cli)?, cmd, idle),
-        Some(Command::Backup { file }) => backup(&data_dir(&cli)?, file, idle),
-        Some(Command::Restore { file }) => restore(&data_dir(&cli)?, file),
-        Some(Command::Check) => check(&data_dir(&cli)?),
+        None => tui(&cli, lang),
+        Some(Command::Serve(args)) => serve(&data_dir(&cli, lang)?, args, idle, lang),
+        Some(Command::Staff(cmd)) => staff(&data_dir(&cli, lang)?, cmd, idle, lang),
+        Some(Command::Export(cmd)) => export(&data_dir(&cli, lang)?, cmd, idle, lang),
+        Some(Command::Backup { file }) => backup(&data_dir(&cli, lang)?, file, idle, lang),
+        Some(Command::Restore { file }) => restore(&data_dir(&cli, lang)?, file),
+        Some(Command::Check) => check(&data_dir(&cli, lang)?, lang),
     }
 }
 
@@ -131,13 +139,14 @@ fn connect(dir: &Path, start: StartSpec, lang: Lang) -> Result<SocketConnection,
     let may_start = start.is_some();
     match SocketConnection::connect(dir.to_path_buf(), start.clone()) {
         Ok(conn) => Ok(conn),
-        Err(
-            e @ ConnectError::Mismatch {
-                auto_started: true, ..
-            },
-        ) => {
+        Err(ConnectError::Mismatch {
+            auto_started: true,
+            server_version,
+        }) if server_version < PROTOCOL_VERSION => {
+            let versions = [server_version.to_string(), PROTOCOL_VERSION.to_string()];
             eprint!(
-                "mentas: {e}.\nRestart the server now? Others using it reconnect by themselves. [y/N] "
+                "{}",
+                lang.f(Msg::CliRestartAsk, &[&versions[0], &versions[1]])
             );
             let _ = io::stderr().flush();
             let mut answer = String::new();
@@ -146,7 +155,7 @@ fn connect(dir: &Path, start: StartSpec, lang: Lang) -> Result<SocketConnection,
                 .read_line(&mut answer)
                 .map_err(|e| e.to_string())?;
             if !matches!(answer.trim(), "y" | "Y" | "ya" | "yes") {
-                return Err("not restarted; the older server is still running".into());
+                return Err(lang.t(Msg::CliNotRestarted).into());
             }
             SocketConnection::ask_to_shut_down(dir).map_err(|e| e.to_string())?;
             // The old server removes its socket as it exits; then a new one starts.
@@ -167,41 +176,81 @@ fn connect(dir: &Path, start: StartSpec, lang: Lang) -> Result<SocketConnection,
 /// server may be running, just not for this user), then, where the user may not start a
 /// server, that the service is not running.
 fn connect_error(dir: &Path, e: ConnectError, may_start: bool, lang: Lang) -> String {
+    let shown = |p: &Path| p.display().to_string();
     match e {
         ConnectError::Start(StartError::PermissionDenied { dir }) => permission_denied(&dir, lang),
-        e @ ConnectError::Mismatch { .. } => {
-            format!("{e}; ask the administrator to restart the service (systemctl restart mentas)")
+        ConnectError::Mismatch { server_version, .. } => {
+            let versions = [server_version.to_string(), PROTOCOL_VERSION.to_string()];
+            // A newer server is not for this older program, whoever started it.
+            let msg = if server_version > PROTOCOL_VERSION {
+                Msg::LaunchServerNewer
+            } else {
+                Msg::LaunchMismatchService
+            };
+            lang.f(msg, &[&versions[0], &versions[1]])
         }
         ConnectError::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
             permission_denied(dir, lang)
         }
         ConnectError::Io(e) if !may_start => match start_error(dir) {
             // The service tried and could not start (a damaged store, say).
-            Some(why) => format!(
-                "the mentas service for {} is not running: {why}",
-                dir.display()
-            ),
-            None => format!(
-                "the mentas service for {} is not running ({e}); ask the administrator (systemctl start mentas)",
-                dir.display()
-            ),
+            Some(why) => lang.f(Msg::LaunchServiceFailed, &[&shown(dir), &why]),
+            None => lang.f(Msg::LaunchServiceDown, &[&shown(dir), &e.to_string()]),
         },
-        e => e.to_string(),
+        ConnectError::Io(e) => lang.f(
+            Msg::LaunchCannotConnect,
+            &[&shown(&server::socket_path(dir)), &e.to_string()],
+        ),
+        ConnectError::Handshake => lang.t(Msg::LaunchHandshake).into(),
+        ConnectError::Start(e) => start_error_text(e, lang),
     }
 }
 
-fn tui(cli: &Cli) -> Result<(), String> {
-    let lang = language(cli.lang);
+/// Why the server could not be reached or started, in `lang`.
+fn start_error_text(e: StartError, lang: Lang) -> String {
+    let shown = |p: &Path| p.display().to_string();
+    match e {
+        StartError::PermissionDenied { dir } => permission_denied(&dir, lang),
+        StartError::DataDir { dir, source } if dir.exists() && !dir.is_dir() => {
+            let _ = source;
+            lang.f(Msg::LaunchNotDir, &[&shown(&dir)])
+        }
+        StartError::DataDir { dir, source } => lang.f(
+            Msg::LaunchCannotCreate,
+            &[&shown(&dir), &source.to_string()],
+        ),
+        StartError::Lock { path, source } => {
+            lang.f(Msg::LaunchCannotLock, &[&shown(&path), &source.to_string()])
+        }
+        StartError::Spawn { exe, source } => {
+            lang.f(Msg::LaunchCannotSpawn, &[&shown(&exe), &source.to_string()])
+        }
+        StartError::Exited { status, logs } => {
+            lang.f(Msg::LaunchServerExited, &[&status, &shown(&logs)])
+        }
+        StartError::Refused(why) => lang.f(Msg::LaunchServerRefused, &[&why]),
+        StartError::Timeout { logs } => lang.f(
+            Msg::LaunchServerSlow,
+            &[&START_TIMEOUT.as_secs().to_string(), &shown(&logs)],
+        ),
+        StartError::Connect { socket, source } => lang.f(
+            Msg::LaunchCannotConnect,
+            &[&shown(&socket), &source.to_string()],
+        ),
+    }
+}
+
+fn tui(cli: &Cli, lang: Lang) -> Result<(), String> {
     let (dir, demo) = if cli.demo {
         let residents = cli.residents as usize;
         match &cli.data {
             Some(dir) => {
                 let marked = server::demo_marker_path(dir).exists();
+                if dir.exists() && !dir.is_dir() {
+                    return Err(lang.f(Msg::LaunchNotDir, &[&dir.display().to_string()]));
+                }
                 if !is_empty_dir(dir) && !marked {
-                    return Err(format!(
-                        "{} holds data that is not a demo store; choose an empty dir for --demo",
-                        dir.display()
-                    ));
+                    return Err(lang.f(Msg::LaunchNotDemo, &[&dir.display().to_string()]));
                 }
                 (
                     dir.clone(),
@@ -227,7 +276,7 @@ fn tui(cli: &Cli) -> Result<(), String> {
             }
         }
     } else {
-        (data_dir(cli)?, None)
+        (data_dir(cli, lang)?, None)
     };
     let idle = idle_exit(cli, demo.is_some());
     // A server started for a TUI that then cannot open its terminal would only sit idle:
@@ -240,7 +289,8 @@ fn tui(cli: &Cli) -> Result<(), String> {
     {
         eprintln!("{}", lang.f(Msg::DemoMaking, &[&d.residents.to_string()]));
     }
-    let conn = connect(&dir, start_spec(&dir, idle, demo)?, lang)?;
+    let mut conn = connect(&dir, start_spec(&dir, idle, demo)?, lang)?;
+    conn.set_lang(lang);
     // Unexpected errors (a panic) go to the data dir's log, never over the screen.
     let _ = tracing::dispatcher::set_global_default(server::logging::dispatch(&dir, "tui"));
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -267,7 +317,7 @@ fn terminal_works() -> io::Result<()> {
     disable_raw_mode()
 }
 
-fn serve(dir: &Path, args: &ServeArgs, idle: Duration) -> Result<(), String> {
+fn serve(dir: &Path, args: &ServeArgs, idle: Duration, lang: Lang) -> Result<(), String> {
     let demo = args.demo_residents.map(|n| DemoSetup {
         residents: n as usize,
         remove_dir_on_exit: args.remove_dir_on_exit,
@@ -276,8 +326,8 @@ fn serve(dir: &Path, args: &ServeArgs, idle: Duration) -> Result<(), String> {
         // Detach: the same command in its own session, in the foreground of that.
         let idle = args.idle_exit.unwrap_or(idle);
         let spec = start_spec(dir, idle, demo)?;
-        let stream =
-            crate::client::autostart::connect_or_start(dir, &spec).map_err(|e| e.to_string())?;
+        let stream = crate::client::autostart::connect_or_start(dir, &spec)
+            .map_err(|e| start_error_text(e, lang))?;
         drop(stream);
         println!("mentas: server running for {}", dir.display());
         return Ok(());
@@ -298,45 +348,96 @@ fn serve(dir: &Path, args: &ServeArgs, idle: Duration) -> Result<(), String> {
 }
 
 /// `mentas staff …`: through the server, as the OS user running it (who must be kepala).
-fn staff(dir: &Path, cmd: &StaffCommand, idle: Duration) -> Result<(), String> {
-    let mut conn = connect(dir, start_spec(dir, idle, None)?, Lang::En)?;
+/// Everything it says is in `lang`.
+fn staff(dir: &Path, cmd: &StaffCommand, idle: Duration, lang: Lang) -> Result<(), String> {
+    let mut conn = connect(dir, start_spec(dir, idle, None)?, lang)?;
+    conn.set_lang(lang);
     let conn: &mut dyn Connection = &mut conn;
-    let err = |e: crate::client::CallError| ui::text::call_error(Lang::En, &e);
-    let find = |conn: &mut dyn Connection, user: &str| {
-        conn.list_staff()
-            .map_err(err)?
+    let err = |conn: &mut dyn Connection, e: crate::client::CallError| {
+        use crate::client::CallError;
+        use crate::domain::Refusal;
+        match (&e, conn.hello()) {
+            // A disabled account is told so, and who can enable it.
+            (CallError::Refused(Refusal::NoAccount(user)), Ok(info)) if info.disabled => {
+                let heads = info.heads.join(", ");
+                format!(
+                    "{} {}",
+                    lang.f(Msg::NoAccountDisabled, &[user]),
+                    lang.f(Msg::CliEnableHint, &[&heads, user])
+                )
+            }
+            _ => ui::text::call_error(lang, &e),
+        }
+    };
+    let find = |conn: &mut dyn Connection, user: &str| match conn.list_staff() {
+        Ok(all) => all
             .into_iter()
             .find(|s| s.username == user)
-            .ok_or_else(|| format!("no staff account for {user}"))
+            .ok_or_else(|| lang.f(Msg::CliNoStaffAccount, &[user])),
+        Err(e) => Err(err(conn, e)),
     };
+    let role_name = |role: Role| ui::text::role(lang, role);
     match cmd {
         StaffCommand::List => {
             // Asked first: someone who may not list staff sees only the refusal.
-            let all = conn.list_staff().map_err(err)?;
-            println!("{:<16} {:<30} {:<11} active", "user", "name", "role");
+            let all = match conn.list_staff() {
+                Ok(all) => all,
+                Err(e) => return Err(err(conn, e)),
+            };
+            println!(
+                "{:<16} {:<30} {:<11} {}",
+                lang.t(Msg::StaffColUser),
+                lang.t(Msg::StaffColName),
+                lang.t(Msg::StaffColRole),
+                lang.t(Msg::StaffColActive)
+            );
             for s in all {
-                let role = match s.role {
-                    Role::Staff => "staf",
-                    Role::Supervisor => "supervisor",
-                    Role::Head => "kepala",
+                let active = if s.active {
+                    Msg::StaffActive
+                } else {
+                    Msg::StaffInactive
                 };
                 println!(
                     "{:<16} {:<30} {:<11} {}",
                     s.username,
                     s.display_name,
-                    role,
-                    if s.active { "yes" } else { "no" }
+                    role_name(s.role),
+                    lang.t(active)
                 );
             }
         }
-        StaffCommand::Add { user, role, name } => {
+        StaffCommand::Add {
+            user,
+            role,
+            name,
+            force,
+        } => {
+            // A typo would make an account nobody can log in to.
+            if !force && uzers::get_user_by_name(user.trim()).is_none() {
+                return Err(lang.f(Msg::CliNoOsUser, &[user.trim()]));
+            }
             let request = Request::AddStaff {
                 username: user.clone(),
                 display_name: name.clone().unwrap_or_else(|| user.clone()),
                 role: (*role).into(),
             };
-            let saved = conn.save_staff(request).map_err(err)?;
-            println!("added {} ({})", saved.username, saved.display_name);
+            let saved = conn.save_staff(request).map_err(|e| err(conn, e))?;
+            let role = role_name(saved.role);
+            let shown = [saved.username.as_str(), saved.display_name.as_str(), role];
+            println!("{}", lang.f(Msg::CliAdded, &shown));
+        }
+        StaffCommand::Role { user, role } => {
+            let s = find(conn, user)?;
+            let request = Request::UpdateStaff {
+                username: s.username,
+                base_revision: s.revision,
+                display_name: s.display_name,
+                role: (*role).into(),
+                active: s.active,
+            };
+            let saved = conn.save_staff(request).map_err(|e| err(conn, e))?;
+            let role = role_name(saved.role);
+            println!("{}", lang.f(Msg::CliRoleSet, &[&saved.username, role]));
         }
         StaffCommand::Disable { user } | StaffCommand::Enable { user } => {
             let s = find(conn, user)?;
@@ -348,19 +449,20 @@ fn staff(dir: &Path, cmd: &StaffCommand, idle: Duration) -> Result<(), String> {
                 role: s.role,
                 active,
             };
-            let saved = conn.save_staff(request).map_err(err)?;
-            println!(
-                "{} {}",
-                if saved.active { "enabled" } else { "disabled" },
-                saved.username
-            );
+            let saved = conn.save_staff(request).map_err(|e| err(conn, e))?;
+            let done = if saved.active {
+                Msg::CliEnabled
+            } else {
+                Msg::CliDisabled
+            };
+            println!("{}", lang.f(done, &[&saved.username]));
         }
     }
     Ok(())
 }
 
 /// `mentas export rollcall …`: through the server, as the OS user running it.
-fn export(dir: &Path, cmd: &ExportCommand, idle: Duration) -> Result<(), String> {
+fn export(dir: &Path, cmd: &ExportCommand, idle: Duration, lang: Lang) -> Result<(), String> {
     let ExportCommand::Rollcall(RollcallArgs {
         from,
         to,
@@ -368,7 +470,8 @@ fn export(dir: &Path, cmd: &ExportCommand, idle: Duration) -> Result<(), String>
         format,
         out,
     }) = cmd;
-    let mut conn = connect(dir, start_spec(dir, idle, None)?, Lang::En)?;
+    let mut conn = connect(dir, start_spec(dir, idle, None)?, lang)?;
+    conn.set_lang(lang);
     let spec = crate::client::export::ExportSpec {
         format: *format,
         shift: *shift,
@@ -386,10 +489,10 @@ fn start_error(dir: &Path) -> Option<String> {
 
 /// A failed backup or check as one line: the server's own words for a storage refusal
 /// (they say what to do), the usual text otherwise.
-fn command_error(e: &crate::client::CallError) -> String {
+fn command_error(e: &crate::client::CallError, lang: Lang) -> String {
     match e {
         crate::client::CallError::Refused(crate::domain::Refusal::Storage(text)) => text.clone(),
-        other => ui::text::call_error(Lang::En, other),
+        other => ui::text::call_error(lang, other),
     }
 }
 
@@ -410,11 +513,12 @@ fn tree_counts(summary: &BackupSummary) -> String {
 
 /// `mentas backup FILE`: the server writes a snapshot while everyone keeps working. The
 /// path is made absolute here, as the server runs from `/`.
-fn backup(dir: &Path, file: &Path, idle: Duration) -> Result<(), String> {
+fn backup(dir: &Path, file: &Path, idle: Duration, lang: Lang) -> Result<(), String> {
     let file = std::path::absolute(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut conn = connect(dir, start_spec(dir, idle, None)?, Lang::En)?;
+    let mut conn = connect(dir, start_spec(dir, idle, None)?, lang)?;
+    conn.set_lang(lang);
     let conn: &mut dyn Connection = &mut conn;
-    let summary = conn.backup(file).map_err(|e| command_error(&e))?;
+    let summary = conn.backup(file).map_err(|e| command_error(&e, lang))?;
     if summary.replaced_partial {
         println!(
             "replaced {}, left by an interrupted backup",
@@ -482,17 +586,18 @@ fn print_check(dir: &Path, report: &CheckReport) {
 
 /// `mentas check`: through the running server, else on the store directly (which must
 /// exist: checking never creates a store).
-fn check(dir: &Path) -> Result<(), String> {
+fn check(dir: &Path, lang: Lang) -> Result<(), String> {
     if let Err(e) = std::os::unix::net::UnixStream::connect(server::socket_path(dir))
         && e.kind() == io::ErrorKind::PermissionDenied
     {
-        return Err(permission_denied(dir, Lang::En));
+        return Err(permission_denied(dir, lang));
     }
     let report = if server_answers(dir) {
-        let mut conn =
-            SocketConnection::connect(dir.to_path_buf(), None).map_err(|e| e.to_string())?;
+        let mut conn = SocketConnection::connect(dir.to_path_buf(), None)
+            .map_err(|e| connect_error(dir, e, false, lang))?;
+        conn.set_lang(lang);
         let conn: &mut dyn Connection = &mut conn;
-        conn.check().map_err(|e| command_error(&e))?
+        conn.check().map_err(|e| command_error(&e, lang))?
     } else {
         let has_store = ["conf", "db", crate::store::watermark::FILE]
             .iter()

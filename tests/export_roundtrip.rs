@@ -88,6 +88,7 @@ fn roll_calls() -> Vec<RollCall> {
         client,
         mark,
         implied,
+        status: None,
     };
     vec![
         RollCall {
@@ -283,7 +284,7 @@ fn csv_is_semicolon_separated_with_awkward_fields_quoted() {
     );
     assert_eq!(
         lines[1],
-        "27-11-2026;pagi;2026/0001;\"Slamet \"\"Gondrong\"\", Riyadi\";A1;hadir;ditandai;;siti;27-11-2026 07:21"
+        "27-11-2026;pagi;2026/0001;\"Slamet \"\"Gondrong\"\", Riyadi\";A1-1;hadir;ditandai;;siti;27-11-2026 07:21"
     );
     // A note with a separator, quotes and a line break stays one quoted cell.
     assert!(
@@ -450,6 +451,7 @@ fn demo_roll_calls() -> (Vec<RollCall>, Vec<ClientRow>) {
                     client: c.id,
                     mark: marks.remove(&(slot, c.id)),
                     implied: None,
+                    status: None,
                 })
                 .collect();
             out.push(RollCall {
@@ -599,19 +601,31 @@ fn a_file_name_that_contradicts_the_format_is_refused_with_status_2() {
 
 #[test]
 fn the_export_form_on_the_apel_screen_writes_one_shift_with_semicolons() {
-    // The form opens on the roll call's date (Saturday 28 November, the siang shift).
+    // The form opens on the roll call on screen: Saturday 28 November, the siang shift.
     use ratatui::crossterm::event::KeyCode;
     let (mut app, _store) = support::demo_app(30, mentas::ui::text::Lang::Id);
     support::key(&mut app, KeyCode::Char('3'));
     support::key(&mut app, KeyCode::Char('x'));
     let screen = support::text(&support::render(&app, 80, 24));
-    for shown in ["Ekspor apel", "Format", "Piket", "semua", "Berkas", ".xlsx"] {
+    for shown in [
+        "Ekspor apel",
+        "Format",
+        "Piket",
+        "Berkas",
+        ".xlsx",
+        "28-11-2026",
+    ] {
         assert!(screen.contains(shown), "{shown} not shown:\n{screen}");
     }
+    let shift_line = screen.lines().find(|l| l.contains("Piket")).unwrap();
+    assert!(
+        shift_line.contains("siang") && !shift_line.contains("semua"),
+        "the roll call's own shift, not every shift: {shift_line}"
+    );
     // CSV with ;, then that morning's pagi shift, then a file of our own.
     support::key(&mut app, KeyCode::Right);
     support::key(&mut app, KeyCode::Tab);
-    support::key(&mut app, KeyCode::Right);
+    support::key(&mut app, KeyCode::Left);
     let screen = support::text(&support::render(&app, 80, 24));
     assert!(screen.contains("CSV, pemisah titik koma (;)"), "{screen}");
     assert!(screen.contains("pagi"), "{screen}");
@@ -634,4 +648,14 @@ fn the_export_form_on_the_apel_screen_writes_one_shift_with_semicolons() {
         screen.contains(&format!("{} baris ditulis ke", rows.len())),
         "{screen}"
     );
+    // Kamar as the Apel screen shows it: room and bed (A1-2), not the room alone.
+    let with_bed = rows.iter().filter(|r| r[4].contains('-')).count();
+    assert!(with_bed > 0, "{rows:?}");
+    for r in &rows {
+        let resident = app.roster.rows().iter().find(|c| c.reg_no == r[2]).unwrap();
+        assert_eq!(
+            r[4],
+            mentas::ui::screens::roster::room_text(&resident.room, &resident.bed)
+        );
+    }
 }

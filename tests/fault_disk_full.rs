@@ -398,7 +398,7 @@ fn a_session_sees_the_refusal_and_carries_on_with_a_new_server() {
         match events.recv_timeout(server_support::PATIENCE) {
             Ok(ConnEvent::Lost(_)) => lost = true,
             Ok(ConnEvent::Restored) => break,
-            Ok(ConnEvent::Notice(_)) => {}
+            Ok(ConnEvent::Notice(_) | ConnEvent::ServiceDown) => {}
             Ok(ConnEvent::Mismatch { .. }) => panic!("the new server is of another version"),
             Err(e) => panic!("the session did not come back: {e}"),
         }

@@ -73,7 +73,7 @@ const STARTS: &[(&str, &[KeyCode], Context)] = &[
     (
         "mark form",
         &[KeyCode::Char('3'), KeyCode::Char('c')],
-        Context::Form,
+        Context::ShortForm,
     ),
     ("staff", &[KeyCode::Char('4')], Context::Staff),
     ("audit", &[KeyCode::Char('5')], Context::Audit),

@@ -193,8 +193,9 @@ fn stranger_attempt(dir: &Path, exe: &Path) {
         Ok(_) => panic!("connected"),
     }
     let out = Command::new(exe)
-        .args(["staff", "list", "--data"])
+        .args(["staff", "list", "--lang", "en", "--data"])
         .arg(dir)
+        .env("XDG_CONFIG_HOME", "/nonexistent") // the language is not saved anywhere
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -502,4 +503,78 @@ fn kill_9_loses_no_acknowledged_write() {
 #[ignore = "long: 500 kill cycles, about 5 minutes (each cycle checks the whole store)"]
 fn kill_9_loses_no_acknowledged_write_500_times() {
     kill_nine_cycles(500);
+}
+
+/// What descriptor `fd` of process `pid` points at, as `/proc` says (`pipe:[123]`, a path).
+fn fd_target(pid: i32, fd: &str) -> String {
+    fs::read_link(format!("/proc/{pid}/fd/{fd}"))
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_auto_started_server_holds_nothing_its_launcher_left_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // A wrapper's pipe, left open (not close-on-exec) as descriptor 9 of `mentas serve`,
+    // which starts the server and exits.
+    let mut ends = [0; 2];
+    // SAFETY: plain system call filling two ints.
+    assert_eq!(
+        unsafe { libc::pipe2(ends.as_mut_ptr(), libc::O_CLOEXEC) },
+        0
+    );
+    let (read_end, write_end) = (ends[0], ends[1]);
+    let pipe = fd_target(std::process::id() as i32, &write_end.to_string());
+    assert!(pipe.starts_with("pipe:"), "{pipe}");
+    let mut command = without_terminal(dir.path(), &["serve", "--data"]);
+    command
+        .arg(&data)
+        .env("MENTAS_IDLE_EXIT", "20s")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // SAFETY: `dup2` is async-signal-safe; the copy has no close-on-exec flag.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::dup2(write_end, 9) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let status = command.status().unwrap();
+    // SAFETY: our own descriptor, closed once.
+    unsafe { libc::close(write_end) };
+    assert!(status.success(), "{status}");
+    let pid: i32 = fs::read_to_string(pid_path(&data))
+        .expect("a server was started")
+        .trim()
+        .parse()
+        .unwrap();
+    let _guard = KillOnDrop(Pid::from_raw(pid).unwrap());
+    let held: Vec<String> = fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .map(|e| fd_target(pid, e.unwrap().file_name().to_str().unwrap()))
+        .collect();
+    assert!(
+        !held.contains(&pipe),
+        "the server holds the launcher's pipe: {held:?}"
+    );
+    for fd in ["0", "1", "2"] {
+        assert_eq!(fd_target(pid, fd), "/dev/null", "descriptor {fd}: {held:?}");
+    }
+    // The wrapper reading the pipe sees its end at once, with the server still running.
+    let mut poll = libc::pollfd {
+        fd: read_end,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd, valid for the call.
+    let ready = unsafe { libc::poll(&mut poll, 1, 5_000) };
+    let mut byte = [0u8; 1];
+    // SAFETY: reads at most one byte into `byte`.
+    let read = unsafe { libc::read(read_end, byte.as_mut_ptr().cast(), 1) };
+    unsafe { libc::close(read_end) };
+    assert_eq!((ready, read), (1, 0), "the pipe is at its end (EOF)");
+    assert!(running(Pid::from_raw(pid).unwrap()));
 }

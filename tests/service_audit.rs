@@ -1,5 +1,7 @@
 //! Reading the audit trail through the service: only the head may, newest first, filtered
 //! by who, by date range and by record, limited; and no entry ever holds a whole NIK.
+//! The names behind the logins in it (and in status histories and roll calls) any staff
+//! member may read.
 
 mod service_support;
 
@@ -418,4 +420,42 @@ fn filtered_by_kind_of_record() {
         .unwrap();
     assert_eq!(facility.len(), 1, "the setup");
     assert_eq!(facility[0].action, AuditAction::SetUp);
+}
+
+/// Every screen names who did something by their name: any staff role may read the names
+/// of all accounts (an inactive one still signs old entries), and nobody without one.
+#[test]
+fn any_staff_member_reads_every_account_s_name() {
+    let (w, _, _) = four_days();
+    w.add_staff(INACTIVE, "Pak Lama", Role::Staff, false);
+    for user in [STAF, SUPERVISOR, HEAD] {
+        let Ok(Reply::StaffNames(names)) = w.call(user, Request::StaffNames) else {
+            panic!("{user} could not read the names");
+        };
+        let name_of = |login: &str| {
+            names
+                .iter()
+                .find(|n| n.username == login)
+                .map(|n| n.display_name.clone())
+        };
+        assert_eq!(name_of(STAF).as_deref(), Some("Budi Santoso"), "{user}");
+        assert_eq!(
+            name_of("ani").as_deref(),
+            Some("Ani Rahayu"),
+            "renamed: {user}"
+        );
+        assert_eq!(name_of(INACTIVE).as_deref(), Some("Pak Lama"), "{user}");
+        assert_eq!(name_of(HEAD).as_deref(), Some("Ibu Kepala"), "{user}");
+    }
+    assert_eq!(
+        w.call(STRANGER, Request::StaffNames),
+        Err(Refusal::NoAccount(STRANGER.into()))
+    );
+    let before = w.audit(HEAD, filter()).unwrap().len();
+    let _ = w.call(STAF, Request::StaffNames);
+    assert_eq!(
+        w.audit(HEAD, filter()).unwrap().len(),
+        before,
+        "reading writes nothing"
+    );
 }

@@ -471,3 +471,67 @@ fn concurrent_intake_gives_every_resident_its_own_number() {
     assert_eq!(numbers.len(), 40);
     assert_eq!(numbers.last().unwrap(), "2026/0040");
 }
+
+#[test]
+fn a_bed_held_by_a_resident_on_leave_is_refused_naming_them() {
+    let w = set_up();
+    let kabul = w.create(resident("Kabul Zakaria", 2, "A1", "2"));
+    w.set_status(
+        STAF,
+        kabul.id,
+        StatusDetail::Leave {
+            expected_return: day(2026, 11, 30),
+        },
+        day(2026, 11, 20),
+    )
+    .unwrap();
+    let taken = || {
+        Err(Refusal::Invalid(vec![FieldProblem {
+            field: Field::Room,
+            problem: Problem::BedTaken {
+                name: "Kabul Zakaria".into(),
+                reg_no: kabul.reg_no.clone(),
+            },
+        }]))
+    };
+    // Intake into the same bed ("a1" is A1) is refused, next to the room field.
+    assert_eq!(
+        w.call(
+            STAF,
+            Request::CreateClient(resident("Paijo", 3, "a1 ", "2"))
+        )
+        .map(|_| ()),
+        taken()
+    );
+    // So is moving another resident into it; another bed of the room is fine.
+    let paijo = w.create(resident("Paijo", 3, "A1", "3"));
+    assert_eq!(
+        update(&w, STAF, paijo.id, 1, resident("Paijo", 3, "A1", "2")).map(|_| ()),
+        taken()
+    );
+    assert_eq!(w.stored_client(paijo.id).details.bed, "3");
+    // Once Kabul has exited, the bed is free.
+    let exit = StatusDetail::Exited {
+        reason: mentas::domain::ExitReason::Work,
+        destination: "Surabaya".into(),
+    };
+    w.set_status(SUPERVISOR, kabul.id, exit, day(2026, 11, 21))
+        .unwrap();
+    let moved = update(&w, STAF, paijo.id, 1, resident("Paijo", 3, "A1", "2")).unwrap();
+    assert_eq!(moved.details.bed, "2");
+}
+
+#[test]
+fn the_same_edit_sent_again_after_a_timeout_counts_as_saved() {
+    let w = set_up();
+    let c = w.create(draft("Slamet"));
+    let first = update(&w, STAF, c.id, 1, draft("Slamet Riyadi")).unwrap();
+    // The reply was lost; the form sends the same draft from the old revision again.
+    let again = update(&w, STAF, c.id, 1, draft("Slamet Riyadi")).unwrap();
+    assert_eq!(again, first);
+    // A different change from the old revision is still a conflict.
+    assert!(matches!(
+        update(&w, STAF, c.id, 1, draft("Slamet R.")),
+        Err(Refusal::Conflict { .. })
+    ));
+}

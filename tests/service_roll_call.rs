@@ -72,7 +72,8 @@ fn rows_are_ordered_by_room_and_bed_then_name_without_a_room_last() {
         ("Budi", "A10", "1"),
         ("Cahyo", "A2", "10"),
         ("Agus", "A2", "2"),
-        ("Bayu", "A2", "2"),
+        // The same bed written another way: the name settles the order.
+        ("Bayu", "A2", "02"),
         ("Dodi", "B1", "1"),
     ]
     .iter()
@@ -212,7 +213,7 @@ fn without_a_time_last_seen_is_the_moment_of_marking() {
         w.stored_client(id).history.last().unwrap().detail,
         StatusDetail::Absconded { last_seen: start() }
     );
-    let id = residents(&w, 1)[0];
+    let id = w.create(resident("Warga 01", 1, "A2", "1")).id;
     assert_eq!(
         w.mark_with(
             STAF,
@@ -782,4 +783,55 @@ fn roll_calls_of_a_range_come_three_a_day_oldest_first() {
         range(day(2026, 11, 28), day(2026, 11, 27)),
         wrong("range-reversed")
     );
+}
+
+#[test]
+fn any_mark_but_kabur_brings_a_kabur_resident_back_with_that_mark() {
+    let w = set_up();
+    let ids = residents(&w, 3);
+    for id in &ids {
+        w.mark(STAF, slot(28, Shift::Morning), *id, Presence::Absconded)
+            .unwrap();
+    }
+    w.clock.set(at(2026, 11, 28, 22, 0));
+    let night = slot(28, Shift::Night);
+    for (id, presence) in ids
+        .iter()
+        .zip([Presence::Sick, Presence::Leave, Presence::Referred])
+    {
+        let (row, changed) = w
+            .mark_with(STAF, night, *id, presence, "ditemukan di pasar", None)
+            .unwrap();
+        assert!(changed, "{presence:?}: the return is recorded");
+        let c = w.stored_client(*id);
+        assert_eq!(c.status(), Status::Active, "{presence:?}");
+        let last = c.history.last().unwrap();
+        assert_eq!(
+            (&last.detail, last.note.as_str()),
+            (
+                &StatusDetail::Active,
+                "kembali (apel malam): ditemukan di pasar"
+            )
+        );
+        assert_eq!(row.presence(), Some(presence), "and the mark itself");
+        assert_eq!(row.status, Some(Status::Active));
+    }
+}
+
+#[test]
+fn a_roll_call_row_carries_the_status_on_its_date() {
+    let w = set_up();
+    let id = residents(&w, 1)[0];
+    let leave = StatusDetail::Leave {
+        expected_return: day(2026, 11, 30),
+    };
+    w.set_status(STAF, id, leave, day(2026, 11, 21)).unwrap();
+    let status = |d: u32| w.roll_call(slot(d, Shift::Morning)).row(id).unwrap().status;
+    assert_eq!(status(20), Some(Status::Active), "aktif on the 20th");
+    assert_eq!(status(21), Some(Status::Leave), "izin from the 21st");
+    // Back today: today's roll call says aktif, the 21st's still izin.
+    w.mark(STAF, slot(28, Shift::Morning), id, Presence::Present)
+        .unwrap();
+    assert_eq!(status(28), Some(Status::Active));
+    assert_eq!(status(21), Some(Status::Leave));
 }

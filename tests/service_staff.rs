@@ -467,3 +467,70 @@ fn with_another_active_head_a_head_may_disable_themselves() {
         "a disabled head does not count"
     );
 }
+
+/// The screen a user without a usable account sees, at 100×20, in `lang`.
+fn no_account_screen(w: World, user: &str, lang: mentas::ui::text::Lang) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let clock = std::sync::Arc::new(mentas::clock::FixedClock(start()));
+    let conn = mentas::client::LocalConnection::new(std::sync::Arc::new(w.service), user);
+    let theme = mentas::ui::theme::Theme::mono();
+    let app = mentas::ui::app::App::new(Box::new(conn), lang, theme, clock).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..20)
+        .map(|y| {
+            (0..100)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_disabled_account_is_told_so_and_who_can_enable_it() {
+    use mentas::ui::text::Lang;
+    let w = set_up();
+    let Reply::Hello(info) = w.call(INACTIVE, Request::Hello).unwrap() else {
+        panic!("expected Hello");
+    };
+    assert_eq!((info.me, info.disabled), (None, true));
+    let Reply::Hello(info) = w.call(STRANGER, Request::Hello).unwrap() else {
+        panic!("expected Hello");
+    };
+    assert_eq!((info.me, info.disabled), (None, false));
+
+    let screen = no_account_screen(w, INACTIVE, Lang::Id);
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Akun staf Anda (lama) dinonaktifkan"),
+        "{screen}"
+    );
+    assert!(flat.contains("mentas staff enable lama"), "{screen}");
+    assert!(!flat.contains("staff add"), "{screen}");
+    // No tabs to screens it cannot open; only help and quit in the footer.
+    assert!(
+        !flat.contains("Hari ini") && !flat.contains("Klien"),
+        "{screen}"
+    );
+    let footer = screen.lines().last().unwrap();
+    assert!(
+        footer.contains("keluar") && footer.contains("bantuan"),
+        "{footer}"
+    );
+    assert!(!footer.contains("layar"), "{footer}");
+}
+
+#[test]
+fn a_user_without_an_os_name_is_not_told_to_add_uid_numbers() {
+    let w = set_up();
+    let screen = no_account_screen(w, "uid:1234", mentas::ui::text::Lang::En);
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Your OS user has no name (uid:1234)"),
+        "{screen}"
+    );
+    assert!(flat.contains("administrator"), "{screen}");
+    assert!(!flat.contains("staff add"), "{screen}");
+}

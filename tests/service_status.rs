@@ -403,3 +403,43 @@ fn a_readmission_is_not_undone() {
         wrong("nothing-to-undo")
     );
 }
+
+#[test]
+fn an_undone_exit_gives_the_bed_back_only_if_it_is_still_free() {
+    let w = set_up();
+    let c = w.create(resident("Slamet", 2, "B4", "2"));
+    let out = status(&w, SUPERVISOR, &c, exit_detail(), day(2026, 11, 20)).unwrap();
+    // Meanwhile someone else is given B4-2.
+    let other = w.create(resident("Paijo", 21, "B4", "2"));
+    let back = undo(&w, SUPERVISOR, &out, 1).unwrap();
+    assert_eq!(back.status(), Status::Active, "the exit is undone");
+    assert_eq!(
+        (back.details.room.as_str(), back.details.bed.as_str()),
+        ("", ""),
+        "but without the bed Paijo holds now"
+    );
+    let entry = w.stored_audit().pop().unwrap();
+    let taken = entry
+        .changes
+        .iter()
+        .find(|ch| ch.field == "bed_taken_by")
+        .expect("the audit says why the bed was not given back");
+    assert_eq!(taken.before, format!("{} B4/2", other.reg_no));
+    assert_eq!(w.stored_client(other.id).details.bed, "2");
+}
+
+#[test]
+fn the_same_status_change_sent_again_after_a_timeout_counts_as_saved() {
+    let w = set_up();
+    let c = w.create(resident("Slamet", 2, "B4", "2"));
+    let sick = status(&w, STAF, &c, StatusDetail::Sick, day(2026, 11, 10)).unwrap();
+    // The reply was lost: the same change again, from the old revision.
+    let again = status(&w, STAF, &c, StatusDetail::Sick, day(2026, 11, 10)).unwrap();
+    assert_eq!(again, sick);
+    assert_eq!(again.history.len(), 2, "recorded once");
+    // Another change from the old revision still conflicts.
+    assert!(matches!(
+        status(&w, STAF, &c, StatusDetail::Active, day(2026, 11, 10)),
+        Err(Refusal::Conflict { .. })
+    ));
+}

@@ -383,3 +383,75 @@ fn a_note_for_a_shift_ended_over_30_minutes_ago_is_refused_and_nothing_is_stored
     let pagi = slot(28, Shift::Morning);
     assert_eq!(add_for(&w, "Pagi aman.", Some(pagi)).unwrap().slot, pagi);
 }
+
+// ---- Hari ini, second review: counts by mark, every note of a shift, unfinished apel ----
+
+#[test]
+fn the_headcount_also_counts_this_shifts_roll_call_marks() {
+    let w = set_up();
+    let ids: Vec<ClientId> = (0..5)
+        .map(|i| quiet(&w, &format!("Warga {i}"), i))
+        .collect();
+    let pagi = slot(28, Shift::Morning);
+    // All five are aktif by status; the roll call finds one sick and one on leave.
+    w.mark(STAF, pagi, ids[0], Presence::Present).unwrap();
+    w.mark(STAF, pagi, ids[1], Presence::Present).unwrap();
+    w.mark(STAF, pagi, ids[2], Presence::Sick).unwrap();
+    w.mark(STAF, pagi, ids[3], Presence::Leave).unwrap();
+    let h = w.today().headcount;
+    assert_eq!(h.of(Group::Present).len(), 5, "by status all are aktif");
+    assert!(h.of(Group::Sick).is_empty());
+    assert_eq!(
+        h.marked_as(Group::InResidence).len(),
+        5,
+        "all on the roll call"
+    );
+    assert_eq!(h.marked_as(Group::Present), &ids[..2]);
+    assert_eq!(h.marked_as(Group::Sick), &[ids[2]]);
+    assert_eq!(h.marked_as(Group::Leave), &[ids[3]]);
+    assert_eq!(h.marked_as(Group::Unmarked), &[ids[4]]);
+}
+
+#[test]
+fn every_note_of_the_last_shift_with_notes_is_on_hari_ini_newest_first() {
+    let w = set_up();
+    w.clock.set(at(2026, 11, 28, 13, 0));
+    add_for(&w, "Pagi: dapur bersih.", None).unwrap();
+    w.clock.set(at(2026, 11, 28, 20, 50));
+    let first = add_for(&w, "Lampu blok C mati.", None).unwrap();
+    let second = add_for(&w, "Sapari demam tinggi, cek tiap jam.", None).unwrap();
+    let view = w.today();
+    assert_eq!(view.handovers, vec![second.clone(), first]);
+    assert_eq!(view.last_handover, Some(second));
+}
+
+#[test]
+fn a_roll_call_left_unfinished_is_due_in_the_next_shift_only() {
+    let w = set_up();
+    let ids: Vec<ClientId> = (0..3)
+        .map(|i| quiet(&w, &format!("Warga {i}"), i))
+        .collect();
+    let pagi = slot(28, Shift::Morning);
+    w.mark(STAF, pagi, ids[0], Presence::Present).unwrap();
+    w.clock.set(at(2026, 11, 28, 14, 40));
+    let unfinished = |w: &World| {
+        due(w)
+            .into_iter()
+            .filter(|d| matches!(d, Due::RollCallUnfinished { .. }))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unfinished(&w),
+        vec![Due::RollCallUnfinished {
+            slot: pagi,
+            unmarked: 2
+        }]
+    );
+    // Corrected by a supervisor: no longer due.
+    w.mark(SUPERVISOR, pagi, ids[1], Presence::Present).unwrap();
+    w.mark(SUPERVISOR, pagi, ids[2], Presence::Sick).unwrap();
+    assert!(unfinished(&w).is_empty());
+    // A siang roll call nobody started is not "left unfinished" in the malam shift.
+    w.clock.set(at(2026, 11, 28, 21, 40));
+    assert!(unfinished(&w).is_empty());
+}

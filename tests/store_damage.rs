@@ -390,7 +390,7 @@ fn mentas_on_a_terminal(home: &Path, data: &Path) -> std::process::Output {
         .open(slave_path.to_str().unwrap())
         .unwrap();
     std::process::Command::new(EXE)
-        .arg("--data")
+        .args(["--lang", "en", "--data"])
         .arg(data)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))

@@ -86,19 +86,29 @@ fn the_audit_trail_lists_changes_filters_them_and_shows_before_and_after() {
     let screen = text(&render(&app, 100, 30));
     insta::assert_snapshot!("audit_100x30", screen);
     let lines = lines(&render(&app, 100, 30));
-    // Newest first: the status change just made, by the head, today.
+    // Newest first: the status change just made, by the head (by name), today, in words.
     assert!(
-        lines[4].contains("28/11/26 14:32")
-            && lines[4].contains(USER)
-            && lines[4].contains("status"),
+        lines[4].contains("28 Nov 14:32")
+            && lines[4].contains("Hartono, S.Sos")
+            && !lines[4].contains(USER)
+            && lines[4].contains("aktif → sakit"),
         "{screen}"
     );
+    assert!(screen.contains("2 perubahan"), "{screen}");
     key(&mut app, KeyCode::Enter);
     let entry = text(&render(&app, 100, 30));
     assert!(
-        entry.contains("status") && entry.contains("Active → Sick"),
+        entry.contains("Status") && entry.contains("aktif → sakit"),
         "{entry}"
     );
+    assert!(
+        entry.contains("Berlaku tanggal") && entry.contains("— → 28 Nov 2026"),
+        "{entry}"
+    );
+    assert!(entry.contains("14:32 · Hartono, S.Sos · status"), "{entry}");
+    for raw in ["Active", "Sick", "status_date", "2026-11-28"] {
+        assert!(!entry.contains(raw), "{raw} shown raw: {entry}");
+    }
     key(&mut app, KeyCode::Esc);
     // Date range: only the day of the demo load (before today) leaves the change out.
     key(&mut app, KeyCode::Char('d'));
@@ -111,9 +121,9 @@ fn the_audit_trail_lists_changes_filters_them_and_shows_before_and_after() {
         filtered.contains("tanggal: 1 Jan 2020 – 27 Nov 2026"),
         "{filtered}"
     );
-    assert!(!filtered.contains("28/11/26 14:32"));
+    assert!(!filtered.contains("28 Nov 14:32"));
     key(&mut app, KeyCode::Char('c'));
-    assert!(text(&render(&app, 100, 30)).contains("28/11/26 14:32"));
+    assert!(text(&render(&app, 100, 30)).contains("28 Nov 14:32"));
 }
 
 #[test]
@@ -128,9 +138,14 @@ fn a_resident_s_change_history_opens_from_the_detail() {
     let screen = text(&render(&app, 100, 30));
     assert!(screen.contains("1 perubahan"), "{screen}");
     assert!(
-        screen.contains("diubah") && screen.contains("nickname"),
+        screen.contains("diubah") && screen.contains("Nama panggilan"),
         "{screen}"
     );
+    assert!(!screen.contains("nickname"), "{screen}");
+    // One change, not "1 changes".
+    app.lang = Lang::En;
+    let screen = text(&render(&app, 100, 30));
+    assert!(screen.contains("1 change ·"), "{screen}");
 }
 
 #[test]
@@ -408,6 +423,10 @@ fn the_detail_keeps_its_scroll_when_another_session_changes_the_resident() {
     let dir = tempfile::tempdir().unwrap();
     let service = demo_service(&dir, 20);
     let mut app = app_on(service.clone(), Lang::Id);
+    // The seventh resident's detail is longer than 80×24.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
     let row = app.roster.selected_row().unwrap().clone();
     key(&mut app, KeyCode::Enter);
     let top = lines(&render(&app, 80, 24));
@@ -433,10 +452,11 @@ fn the_detail_keeps_its_scroll_when_another_session_changes_the_resident() {
     app.handle(AppEvent::Conn(ConnEvent::Notice(Notice::Client(row.id))));
     let after = lines(&render(&app, 80, 24));
     assert_eq!(after[3], scrolled[3], "still scrolled as the user left it");
-    // The footer shows the change history key.
+    // The footer shows the change history key where it has room.
+    let wide = lines(&render(&app, 120, 40));
     assert!(
-        after.last().unwrap().contains("a riwayat perubahan"),
-        "{after:#?}"
+        wide.last().unwrap().contains("a riwayat perubahan"),
+        "{wide:#?}"
     );
 }
 
@@ -493,4 +513,149 @@ fn the_audit_screen_follows_changes_and_filters_by_record() {
     let screen = text(&render(&app, 100, 30));
     assert!(screen.contains("data: semua"), "{screen}");
     assert_eq!(count(&app), before + 1);
+}
+
+/// The body's lines of a rendered screen: below the header and tabs, above the notice and
+/// footer.
+fn body(screen: &[String]) -> &[String] {
+    &screen[2..screen.len() - 2]
+}
+
+#[test]
+fn the_detail_s_first_page_shows_who_the_status_and_the_start_of_the_history() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    // The seventh resident has three status changes: more than 80×24 holds.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let screen = lines(&render(&app, 80, 24));
+    let page = body(&screen);
+    // Who changed the record last stands right under the name, not at the very end.
+    assert!(
+        page[1].starts_with("Terakhir diubah oleh Siti Nurhayati"),
+        "{screen:#?}"
+    );
+    let history = page
+        .iter()
+        .position(|l| l.starts_with("Riwayat status"))
+        .expect("the status history starts on the first page");
+    assert!(
+        page[history + 1].contains("9 Sep 2026   aktif")
+            && page[history + 2].contains("oleh Siti Nurhayati"),
+        "the newest change with who recorded it, by name: {screen:#?}"
+    );
+    assert!(
+        page.iter().any(|l| l.contains("Tinggal ke-1: 16 Agu 2026")),
+        "the stays show: {screen:#?}"
+    );
+    assert!(
+        page.last().unwrap().starts_with("▼ lanjut di bawah"),
+        "{screen:#?}"
+    );
+    assert!(screen.last().unwrap().contains("↓/j gulir"), "{screen:#?}");
+    // A note longer than the row wraps under its own column, not at column 0.
+    let wrapped = page
+        .iter()
+        .position(|l| l.contains("Izin menghadiri pernikahan"))
+        .unwrap_or_else(|| panic!("{screen:#?}"));
+    key(&mut app, KeyCode::End);
+    let end = lines(&render(&app, 80, 24));
+    let end_page = body(&end);
+    let continued = end_page
+        .iter()
+        .position(|l| l.contains("Izin menghadiri pernikahan"))
+        .unwrap_or_else(|| panic!("{end:#?}"));
+    let _ = wrapped;
+    assert_eq!(end_page[continued + 1].trim(), "Pare", "{end:#?}");
+    assert!(
+        end_page[continued + 1].starts_with(&" ".repeat(15)),
+        "under the status column: {end:#?}"
+    );
+    assert!(
+        end_page.last().unwrap().starts_with("▲ di atas"),
+        "{end:#?}"
+    );
+    // A status change made from the end of the page shows at once.
+    key(&mut app, KeyCode::Char('s'));
+    type_text(&mut app, "sakit");
+    ctrl(&mut app, 's');
+    let after = lines(&render(&app, 80, 24));
+    assert!(
+        body(&after)
+            .iter()
+            .any(|l| l.contains("28 Nov 2026  sakit") && l.contains("oleh Hartono, S.Sos")),
+        "the new change is in view, by name: {after:#?}"
+    );
+    assert!(!after.iter().any(|l| l.contains(&format!("oleh {USER}"))));
+}
+
+#[test]
+fn a_wide_detail_uses_two_columns_and_offers_no_scrolling_when_it_all_shows() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let screen = lines(&render(&app, 120, 40));
+    let page = body(&screen);
+    assert!(
+        page[0].contains("Nurhadi Sulaksono") && page[0].contains("Terakhir diubah oleh"),
+        "who changed it last on the name's line: {screen:#?}"
+    );
+    assert!(
+        page[1].starts_with("Identitas") && page[1].contains("Riwayat tinggal"),
+        "fields on the left, stays and history on the right: {screen:#?}"
+    );
+    assert!(
+        page.iter().filter(|l| l.contains(" oleh ")).count() >= 3,
+        "{screen:#?}"
+    );
+    assert!(!screen.iter().any(|l| l.contains('▼')), "{screen:#?}");
+    assert!(!screen.last().unwrap().contains("gulir"), "{screen:#?}");
+}
+
+#[test]
+fn a_roll_call_correction_is_traced_by_name_shift_and_marks() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    // The morning roll call has ended: marks there are corrections (the head may).
+    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('s'));
+    let roll = lines(&render(&app, 80, 24));
+    let row = roll
+        .iter()
+        .find(|l| l.contains("Suhadi Mujib"))
+        .unwrap_or_else(|| panic!("{roll:#?}"));
+    assert!(
+        row.ends_with("Hartono") && !row.contains(USER),
+        "Oleh names who marked: {roll:#?}"
+    );
+    key(&mut app, KeyCode::F(9));
+    let screen = lines(&render(&app, 80, 24));
+    assert!(
+        screen[4].contains("koreksi apel") && screen[4].contains("pagi 28 Nov: hadir → sakit"),
+        "{screen:#?}"
+    );
+    assert!(screen[4].contains("Hartono"), "{screen:#?}");
+    key(&mut app, KeyCode::Enter);
+    let entry = text(&render(&app, 80, 24));
+    assert!(
+        entry.contains("Piket") && entry.contains("pagi 28 Nov 2026"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("Kehadiran") && entry.contains("hadir → sakit"),
+        "{entry}"
+    );
+    assert!(
+        !entry.contains("Morning") && !entry.contains("Present"),
+        "{entry}"
+    );
+    app.lang = Lang::En;
+    let entry = text(&render(&app, 80, 24));
+    assert!(entry.contains("morning 28 Nov: present → sick"), "{entry}");
 }

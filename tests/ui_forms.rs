@@ -151,17 +151,25 @@ fn a_nik_held_by_someone_else_is_refused_naming_them() {
     type_text(&mut app, "laki");
     ctrl(&mut app, 's');
     ctrl(&mut app, 's'); // accept any birth/sex warning
-    // Same NIK is a likely duplicate first: continue as a new person to reach the refusal.
+    // Same NIK: the list says whose it is and offers only opening them or going back.
     let screen = text(&render(&app, 80, 24));
+    let flat = joined(&app, 80, 24);
+    let name = mentas::domain::names::display_name(&holder.name, &holder.nickname);
     assert!(screen.contains("Mungkin orang yang sama"), "{screen}");
     assert!(screen.contains("NIK sama"));
-    key(&mut app, KeyCode::Char('c'));
-    let screen = text(&render(&app, 80, 24));
-    let name = mentas::domain::names::display_name(&holder.name, &holder.nickname);
     assert!(
-        screen.contains(&format!("NIK ini sudah dipakai {name} ({})", holder.reg_no)),
-        "{screen}"
+        flat.contains(&format!("NIK ini sudah dipakai {name} ({})", holder.reg_no)),
+        "{flat}"
     );
+    assert!(!screen.contains("lanjut sebagai orang baru"), "{screen}");
+    let rows = app.roster.rows().len();
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.roster.rows().len(), rows, "c does not create anyone");
+    assert!(text(&render(&app, 80, 24)).contains("Mungkin orang yang sama"));
+    // Esc goes back to the form with everything typed, to fix the NIK.
+    key(&mut app, KeyCode::Esc);
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Orang Lain Sekali"), "{screen}");
 }
 
 #[test]
@@ -276,7 +284,7 @@ fn the_whole_path_with_keys_only_survives_reopening_the_store() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "Razia");
     key(&mut app, KeyCode::Tab);
-    type_text(&mut app, "B2");
+    type_text(&mut app, "Z5");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "4");
     ctrl(&mut app, 's');
@@ -302,7 +310,7 @@ fn the_whole_path_with_keys_only_survives_reopening_the_store() {
     assert_eq!(again.nickname, "Eko");
     assert_eq!(again.birth, mentas::domain::BirthDate::ApproxYear(1971));
     assert_eq!(again.origin, mentas::domain::Origin::Regency(3514));
-    assert_eq!((again.room.as_str(), again.bed.as_str()), ("B2", "4"));
+    assert_eq!((again.room.as_str(), again.bed.as_str()), ("Z5", "4"));
     assert_eq!(again.status, Status::Active);
 }
 
@@ -394,16 +402,16 @@ fn a_field_both_changed_shows_both_and_keep_mine_wins() {
     retype(&mut first, "Z9");
     ctrl(&mut first, 's');
     go_to(&mut second, Field::Room);
-    retype(&mut second, "A1");
+    retype(&mut second, "Z7");
     ctrl(&mut second, 's');
     let screen = text(&render(&second, 100, 40));
     assert!(
         screen.contains("juga mengubah ini: Z9"),
         "theirs shown: {screen}"
     );
-    assert!(screen.contains("A1"), "mine kept: {screen}");
+    assert!(screen.contains("Z7"), "mine kept: {screen}");
     ctrl(&mut second, 's');
-    assert_eq!(stored(&service, id).details.room, "A1");
+    assert_eq!(stored(&service, id).details.room, "Z7");
 }
 
 #[test]
@@ -510,7 +518,10 @@ fn the_whole_form_fits_at_80x24_and_the_focused_field_stays_in_view() {
     for label in ["Nama lengkap", "Jenis kelamin", "Tempat tidur", "Catatan"] {
         assert!(screen.contains(label), "{label} off screen: {screen}");
     }
-    assert!(screen.contains("Tab/Enter kolom berikut") && screen.contains("Ctrl-S simpan"));
+    assert!(
+        screen.contains("Tab/Enter berikut/simpan") && screen.contains("Ctrl-S simpan"),
+        "{screen}"
+    );
     // Enter moves on; a problem at the top and focus at the bottom both show.
     go_to(&mut app, Field::Notes);
     type_text(&mut app, "kambuh");
@@ -677,4 +688,93 @@ fn a_returning_resident_whose_record_disagrees_is_asked_and_loses_nothing() {
     assert_eq!(now.stays.len(), old.stays.len() + 1);
     assert_eq!(now.details.birth_place, typed_place);
     assert!(text(&render(&app, 100, 60)).contains("Tinggal baru dimulai"));
+}
+
+#[test]
+fn a_bed_held_by_someone_else_is_refused_next_to_the_room_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    let mut app = app_on(service.clone(), Lang::Id);
+    let me = app.roster.selected_row().unwrap().clone();
+    // Someone away on leave still holds their bed.
+    let holder = app
+        .roster
+        .rows()
+        .iter()
+        .find(|r| r.id != me.id && r.status == Status::Leave && !r.bed.is_empty())
+        .expect("a resident on izin with a bed in the demo")
+        .clone();
+    key(&mut app, KeyCode::Char('e'));
+    go_to(&mut app, Field::Room);
+    retype(&mut app, &holder.room);
+    key(&mut app, KeyCode::Tab);
+    retype(&mut app, &holder.bed);
+    ctrl(&mut app, 's');
+    let flat = joined(&app, 80, 24);
+    let name = mentas::domain::names::display_name(&holder.name, &holder.nickname);
+    assert!(
+        flat.contains(&format!(
+            "⚠ Kamar dan bed ini masih ditempati {name} ({})",
+            holder.reg_no
+        )),
+        "{flat}"
+    );
+    assert!(!flat.contains("Perubahan tersimpan"), "{flat}");
+    // What was typed stays, and nothing was saved.
+    let form = text(&render(&app, 80, 24));
+    assert!(form.contains("Kamar"), "{form}");
+    assert_eq!(stored(&service, me.id).details.bed, me.bed.as_str());
+}
+
+#[test]
+fn enter_on_the_last_field_saves_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 20);
+    let mut app = app_on(service.clone(), Lang::Id);
+    let id = app.roster.selected_row().unwrap().id;
+    key(&mut app, KeyCode::Char('e'));
+    go_to(&mut app, Field::Notes);
+    type_text(&mut app, " (kambuh)");
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Perubahan tersimpan"), "{screen}");
+    assert!(stored(&service, id).details.notes.ends_with(" (kambuh)"));
+    // On any other field Enter only moves on.
+    key(&mut app, KeyCode::Char('e'));
+    go_to(&mut app, Field::Name);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        app.popups.last(),
+        Some(mentas::ui::popups::Popup::ClientForm(f)) if f.fields.focus == 1
+    ));
+}
+
+#[test]
+fn text_typed_into_a_choice_shows_and_picks_nothing_it_does_not_match() {
+    let (mut app, _dir) = demo_app(20, Lang::Id);
+    key(&mut app, KeyCode::Char('n'));
+    go_to(&mut app, Field::Religion);
+    let before = text(&render(&app, 80, 24));
+    type_text(&mut app, "pasuruan");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("\"pasuruan\" ✗"), "{screen}");
+    assert!(
+        !screen.contains("Kristen"),
+        "no religion picked by it: {screen}"
+    );
+    assert!(
+        before.contains("Agama           ◀ tidak diketahui ▶"),
+        "{before}"
+    );
+    assert!(
+        screen.contains("Agama           ◀ tidak diketahui ▶  \"pasuruan\" ✗"),
+        "the value did not change: {screen}"
+    );
+    // A name it matches is found, and shown as typed.
+    for _ in 0.."pasuruan".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "hin");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("◀ Hindu ▶  \"hin\""), "{screen}");
 }

@@ -178,22 +178,30 @@ fn a_search_says_how_many_exited_residents_it_found_hidden() {
     assert_eq!(visible_names(&app), vec!["Muhamad Maskuri"]);
     let info = lines(&render(&app, 80, 24))[2].clone();
     assert!(
-        info.contains("1 dari 100 klien · +1 sudah keluar (x tampilkan)"),
+        info.contains("1 dari 100 klien · +1 sudah keluar (Ctrl-X tampilkan)"),
         "{info}"
     );
     // With room for it, in whole words.
     let info = lines(&render(&app, 100, 24))[2].clone();
     assert!(
-        info.contains("1 dari 100 klien · +1 cocok di antara yang sudah keluar (x tampilkan)"),
+        info.contains("1 dari 100 klien · +1 cocok di antara yang sudah keluar (Ctrl-X tampilkan)"),
         "{info}"
     );
-    // x (after Enter, as x is text while typing) shows them; the note goes.
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('x'));
+    // Ctrl-X, the key the note names, works while typing (x would be text) and leaves
+    // the query as it was; the note goes.
+    ctrl(&mut app, 'x');
     let found = visible_names(&app);
     assert!(found.contains(&"Muhammad Masykuri".into()), "{found:?}");
     let info = lines(&render(&app, 80, 24))[2].clone();
-    assert!(!info.contains("keluar (x"), "{info}");
+    assert!(info.starts_with("Cari: masykuri "), "{info}");
+    assert!(!info.contains("tampilkan)"), "{info}");
+    // After Enter the note says x, which then works.
+    ctrl(&mut app, 'x');
+    key(&mut app, KeyCode::Enter);
+    let info = lines(&render(&app, 80, 24))[2].clone();
+    assert!(info.contains("+1 sudah keluar (x tampilkan)"), "{info}");
+    key(&mut app, KeyCode::Char('x'));
+    assert!(visible_names(&app).contains(&"Muhammad Masykuri".into()));
     // A search that finds only exited residents says so rather than a bare "0".
     key(&mut app, KeyCode::Char('x'));
     key(&mut app, KeyCode::Esc);
@@ -211,20 +219,27 @@ fn a_search_says_how_many_exited_residents_it_found_hidden() {
         info.contains("0 dari 100 klien · +1 sudah keluar"),
         "{info}"
     );
+    // The empty table says so too, instead of "no resident matches".
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Yang cocok semuanya sudah keluar (1 klien)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Tidak ada klien yang cocok"), "{screen}");
     // In English; and a long query leaves room for the shortest note only.
     let (mut app, _dir) = demo_app(100, Lang::En);
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "muhammad masykuri");
     let info = lines(&render(&app, 100, 24))[2].clone();
     assert!(
-        info.contains("+1 more among those who exited (x shows them)"),
+        info.contains("+1 more among those who exited (Ctrl-X shows them)"),
         "{info}"
     );
     let info = lines(&render(&app, 80, 24))[2].clone();
-    assert!(info.ends_with("+1 exited (x shows them)"), "{info}");
+    assert!(info.ends_with("+1 exited (Ctrl-X shows them)"), "{info}");
     type_text(&mut app, " maskuri");
     let info = lines(&render(&app, 80, 24))[2].clone();
-    assert!(info.ends_with("+1 exited (x)"), "{info}");
+    assert!(info.ends_with("+1 exited (Ctrl-X)"), "{info}");
 }
 
 #[test]
@@ -245,7 +260,7 @@ fn esc_clears_only_the_search_and_c_the_filters() {
     // c: the filters go, and so does the offer.
     key(&mut app, KeyCode::Char('c'));
     let screen = lines(&render(&app, 80, 24));
-    assert!(screen[2].contains("status: di panti"), "{}", screen[2]);
+    assert!(screen[2].contains("status: belum keluar"), "{}", screen[2]);
     assert!(!screen[23].contains("hapus filter"), "{}", screen[23]);
     // The exited shown (x) is a filter too: c hides them again.
     key(&mut app, KeyCode::Char('x'));
@@ -268,10 +283,18 @@ fn shift_f_and_shift_t_step_the_filters_backwards() {
     assert!(info(&app).contains("status: kabur"), "{}", info(&app));
     // Forward past the last and backward past the first both come back to "all".
     key(&mut app, KeyCode::Char('f'));
-    assert!(info(&app).contains("status: di panti"), "{}", info(&app));
+    assert!(
+        info(&app).contains("status: belum keluar"),
+        "{}",
+        info(&app)
+    );
     key(&mut app, KeyCode::Char('f'));
     key(&mut app, KeyCode::Char('F'));
-    assert!(info(&app).contains("status: di panti"), "{}", info(&app));
+    assert!(
+        info(&app).contains("status: belum keluar"),
+        "{}",
+        info(&app)
+    );
     key(&mut app, KeyCode::Char('T'));
     assert!(
         info(&app).contains("tahap: Bimbingan lanjut"),
@@ -323,9 +346,9 @@ fn unknown_ages_sort_last_both_ways_and_approximate_ones_by_value() {
 /// The text of a column on `line`, by where its title stands in `header`.
 fn column<'a>(header: &str, line: &'a str, title: &str, next: &str) -> &'a str {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let from = header.find(title).unwrap();
-    let to = header.find(next).unwrap();
-    // Header and line are ASCII up to the columns read here, but the line may hold a "…".
+    // By characters: the header holds the sort arrow, the line may hold a "…".
+    let from = header[..header.find(title).unwrap()].chars().count();
+    let to = header[..header.find(next).unwrap()].chars().count();
     let at = |col: usize| chars.get(col).map_or(line.len(), |&(i, _)| i);
     line[at(from)..at(to)].trim()
 }
@@ -370,7 +393,7 @@ fn names_and_origins_cut_short_say_so_and_wider_screens_show_them_whole() {
     // Names that used to be cut alike now read apart.
     let names = text(&buf);
     assert!(names.contains("Fatimah Wartini"), "{names}");
-    // At 100 columns: whole names and origins, whole years.
+    // At 100 columns: whole names and origins ("Kota" written out), whole years.
     let buf = render(&app, 100, 30);
     let screen = lines(&buf);
     let header = &screen[TABLE_HEADER_ROW as usize];
@@ -378,7 +401,8 @@ fn names_and_origins_cut_short_say_so_and_wider_screens_show_them_whole() {
         let name = column(header, line, "Nama", "JK");
         let origin = column(header, line, "Asal", "Masuk");
         assert_eq!(name, row.name.as_str());
-        assert_eq!(origin, mentas::ui::text::origin_short(Lang::Id, row.origin));
+        let short = mentas::ui::text::origin_short(Lang::Id, row.origin);
+        assert_eq!(origin, short.replace("Kt ", "Kota "));
         assert!(
             line.contains(&mentas::ui::text::date(Lang::Id, row.admitted)),
             "{line}"
@@ -482,4 +506,87 @@ fn english_labels_with_lang_en() {
     assert!(lines[2].starts_with("100 of 100 residents"));
     assert!(lines[3].contains("Reg. no") && lines[3].contains("Admitted"));
     assert!(lines[23].contains("Enter open"));
+}
+
+#[test]
+fn at_120_columns_the_nik_whole_stages_and_the_sorted_column_show() {
+    let (mut app, _dir) = demo_app(100, Lang::En);
+    let lines = lines(&render(&app, 120, 40));
+    let header = &lines[TABLE_HEADER_ROW as usize];
+    assert!(header.contains("NIK"), "{header}");
+    assert!(
+        header.contains("Name▲"),
+        "the sorted column is marked: {header}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("Intervention ")),
+        "whole stages"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("Interv.")),
+        "not abbreviated"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("Kota ")),
+        "cities written out"
+    );
+    // Another sort moves the mark.
+    key(&mut app, KeyCode::Char('o'));
+    let header = lines_at(&app, 120)[TABLE_HEADER_ROW as usize].clone();
+    assert!(
+        header.contains("Reg. no▲") && !header.contains("Name▲"),
+        "{header}"
+    );
+}
+
+fn lines_at(app: &mentas::ui::app::App, w: u16) -> Vec<String> {
+    lines(&render(app, w, 40))
+}
+
+#[test]
+fn muhammad_in_any_spelling_sorts_together_as_it_is_shown() {
+    let (app, _dir) = demo_app(100, Lang::Id);
+    let names = visible_names(&app);
+    let muhammad: Vec<usize> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| fold(n).starts_with("muhamad "))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(muhammad.len() >= 4, "{names:?}");
+    // One run, unbroken by Marni or Mulyadi, in the order of the name after Muhammad.
+    let (first, last) = (muhammad[0], *muhammad.last().unwrap());
+    assert_eq!(last - first + 1, muhammad.len(), "{names:?}");
+    let rest: Vec<String> = muhammad
+        .iter()
+        .map(|&i| names[i].split_once(' ').unwrap().1.to_lowercase())
+        .collect();
+    let mut sorted = rest.clone();
+    sorted.sort();
+    assert_eq!(rest, sorted);
+}
+
+#[test]
+fn filters_stay_in_sight_while_searching_and_the_empty_table_says_why() {
+    let (mut app, _dir) = demo_app(100, Lang::Id);
+    // A status filter, then a search: the filter is still on the line.
+    key(&mut app, KeyCode::Char('F')); // kabur
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zzzz");
+    let screen = lines(&render(&app, 100, 24));
+    assert!(screen[2].contains("status: kabur"), "{}", screen[2]);
+    let all = screen.join("\n");
+    assert!(all.contains("Tidak ada klien yang cocok"), "{all}");
+    // Only a filter on, and everyone it matches has exited (bimbingan lanjut comes after
+    // the exit): said so, with the key that shows them; no search is named.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('T')); // the last stage: bimbingan lanjut
+    assert_eq!(app.roster.visible_count(), 0);
+    let all = lines(&render(&app, 100, 24)).join("\n");
+    assert!(all.contains("Yang cocok semuanya sudah keluar ("), "{all}");
+    assert!(all.contains("x menampilkan yang sudah keluar"), "{all}");
+    assert!(!all.contains("pencarian"), "{all}");
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.roster.visible_count() > 0);
 }

@@ -43,13 +43,12 @@ fn detail_shows_every_field_with_the_whole_nik_and_the_history() {
     ] {
         assert!(screen.contains(label), "{label} missing");
     }
-    // The rest is further down: scroll to the end.
-    key(&mut app, KeyCode::End);
-    let end = text(&render(&app, 80, 24));
+    // Who changed the record last is on the first page, under the name.
     assert!(
-        end.contains("Terakhir diubah oleh"),
-        "last changed by: {end}"
+        screen.contains("Terakhir diubah oleh"),
+        "last changed by: {screen}"
     );
+    key(&mut app, KeyCode::End);
     let tall = text(&render(&app, 100, 60));
     assert!(tall.contains(&format!("Tinggal ke-{}", target.stays)));
     assert!(tall.contains("Riwayat status"));
@@ -121,7 +120,7 @@ fn f1_opens_help_inside_a_form_and_question_mark_is_text_there() {
     let help = text(&render(&app, 80, 24));
     for expected in [
         "Tab/Enter",
-        "kolom berikut",
+        "berikut/simpan",
         "S-Tab/↑",
         "Ctrl-S",
         "simpan",
@@ -250,7 +249,7 @@ fn status_change_updates_the_row_at_once_and_keeps_history() {
         detail.contains("kembali 1 Des 2026 — Menjenguk ibu di Bangil"),
         "{detail}"
     );
-    assert!(detail.contains("oleh kepala"));
+    assert!(detail.contains("oleh Hartono, S.Sos"), "by name: {detail}");
 }
 
 #[test]
@@ -264,9 +263,17 @@ fn exit_requires_a_reason_and_closes_the_stay() {
     let form = text(&render(&app, 80, 24));
     assert!(form.contains("Alasan keluar"), "{form}");
     ctrl(&mut app, 's');
-    // An exit is asked first, naming the resident.
+    // An exit is asked first, naming the resident and saying the bed is freed; at 80
+    // columns the options stand on a line of their own, never cut in the middle.
     let ask = text(&render(&app, 80, 24));
     assert!(ask.contains("dari panti?"), "{ask}");
+    assert!(ask.contains("bednya menjadi kosong"), "{ask}");
+    let options = ask
+        .lines()
+        .find(|l| l.contains("y = ya"))
+        .expect("the options line");
+    assert!(options.contains("│y = ya   n = tidak "), "{ask}");
+    assert!(!options.contains("panti"), "{ask}");
     key(&mut app, KeyCode::Char('y'));
     let detail = text(&render(&app, 100, 60));
     assert!(detail.contains("keluar"), "{detail}");
@@ -284,7 +291,7 @@ fn exit_requires_a_reason_and_closes_the_stay() {
 }
 
 #[test]
-fn enter_moves_on_in_first_run_setup_and_ctrl_s_saves_as_in_every_form() {
+fn enter_moves_on_in_first_run_setup_and_saves_on_the_last_field_as_in_every_form() {
     let dir = tempfile::tempdir().unwrap();
     let store = mentas::store::Store::open(dir.path()).unwrap();
     let service = std::sync::Arc::new(mentas::service::Service::new(store, clock()));
@@ -292,20 +299,145 @@ fn enter_moves_on_in_first_run_setup_and_ctrl_s_saves_as_in_every_form() {
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Penyiapan pertama"), "{screen}");
     assert!(
-        screen.contains("Ctrl-S simpan") && screen.contains("Tab/Enter kolom berikut"),
+        screen.contains("Ctrl-S simpan") && screen.contains("Tab/Enter berikut/simpan"),
         "the footer says how: {screen}"
     );
     type_text(&mut app, "Panti Sejahtera");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Enter); // capacity stays 100
-    type_text(&mut app, "Bu Ratna");
-    key(&mut app, KeyCode::Enter);
     let screen = text(&render(&app, 80, 24));
     assert!(
-        screen.contains("Penyiapan pertama") && screen.contains("Bu Ratna"),
-        "Enter did not save: {screen}"
+        screen.contains("Penyiapan pertama") && screen.contains("Panti Sejahtera"),
+        "Enter on the first field moves on: {screen}"
     );
-    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Enter); // capacity stays 100
+    type_text(&mut app, "Bu Ratna");
+    key(&mut app, KeyCode::Enter); // the last field: saves
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Penyiapan selesai"), "{screen}");
+}
+
+#[test]
+fn a_second_first_run_setup_says_who_did_it_and_shows_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = mentas::store::Store::open(dir.path()).unwrap();
+    let service = std::sync::Arc::new(mentas::service::Service::new(store, clock()));
+    // Two sessions open on the empty store; the first finishes setup.
+    let mut first = app_opening(service.clone(), Lang::Id);
+    let mut second = app_opening(service, Lang::Id);
+    type_text(&mut first, "Panti Sejahtera");
+    key(&mut first, KeyCode::Enter);
+    key(&mut first, KeyCode::Enter);
+    type_text(&mut first, "Bu Ratna");
+    ctrl(&mut first, 's');
+    type_text(&mut second, "UPT Bangil");
+    key(&mut second, KeyCode::Enter);
+    key(&mut second, KeyCode::Enter);
+    type_text(&mut second, "Pak Budi");
+    ctrl(&mut second, 's');
+    let words: String = lines(&render(&second, 80, 24))
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("Penyiapan sudah dilakukan oleh Bu Ratna"),
+        "{words}"
+    );
+    assert!(
+        words.contains("UPT Bangil") && words.contains("Pak Budi"),
+        "what was typed is in the words: {words}"
+    );
+}
+
+#[test]
+fn staf_hears_an_exit_or_undo_needs_a_supervisor_before_being_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    let as_staf = |service| {
+        let conn = mentas::client::LocalConnection::new(service, "dewi");
+        let mut app = mentas::ui::app::App::new(
+            Box::new(conn),
+            Lang::Id,
+            mentas::ui::theme::Theme::mono(),
+            clock(),
+        )
+        .unwrap();
+        key(&mut app, KeyCode::Char('2'));
+        app
+    };
+    let mut app = as_staf(service.clone());
+    assert_eq!(app.role(), Some(mentas::domain::Role::Staff));
+    let target = app.roster.selected_row().unwrap().clone();
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('s'));
+    type_text(&mut app, "keluar");
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Perlu peran supervisor"), "{screen}");
+    assert!(!screen.contains("dari panti?"), "not asked: {screen}");
+    assert!(screen.contains("Alasan keluar"), "the form stays: {screen}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y')); // discard what was chosen
+    // Undo: a change the head made today, then u as staf.
+    let mut conn: Box<dyn mentas::client::Connection> =
+        Box::new(mentas::client::LocalConnection::new(service.clone(), USER));
+    let sick = mentas::protocol::StatusInput {
+        detail: mentas::domain::StatusDetail::Sick,
+        date: now().date(),
+        note: String::new(),
+    };
+    let base = conn.get_client(target.id).unwrap().client.revision;
+    conn.change_status(target.id, base, sick).unwrap();
+    let mut app = as_staf(service);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, &target.reg_no);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('u'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Perlu peran supervisor"), "{screen}");
+    assert!(
+        !screen.contains("Batalkan perubahan terakhir"),
+        "not asked: {screen}"
+    );
+}
+
+#[test]
+fn an_undone_exit_whose_bed_was_taken_says_it_came_back_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    let mut conn: Box<dyn mentas::client::Connection> =
+        Box::new(mentas::client::LocalConnection::new(service.clone(), USER));
+    let mut app = app_on(service, Lang::Id);
+    let target = app
+        .roster
+        .visible()
+        .find(|r| r.status == Status::Active && !r.bed.is_empty())
+        .unwrap()
+        .clone();
+    // The exit, through the app.
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, &target.reg_no);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('s'));
+    type_text(&mut app, "keluar");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Char('y'));
+    // Meanwhile a newcomer gets the freed bed.
+    let newcomer = mentas::domain::ClientDraft {
+        name: "Pendatang Baru".into(),
+        room: target.room.to_string(),
+        bed: target.bed.to_string(),
+        ..mentas::domain::ClientDraft::new(now().date())
+    };
+    conn.create_client(newcomer).unwrap();
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Char('y'));
+    let words = lines(&render(&app, 120, 30)).join(" ");
+    assert!(words.contains("Dibatalkan:"), "{words}");
+    assert!(
+        words.contains("Tanpa kamar/bed: bed sebelumnya sudah ditempati orang lain"),
+        "{words}"
+    );
 }

@@ -47,9 +47,10 @@ fn today_shows_the_headcount_roll_call_progress_handover_and_due_list_from_the_r
             "{label} {n} not on screen:\n{screen}"
         );
     };
-    expect("Di panti", in_residence);
+    // Registered (kabur included: they keep their place) against capacity.
+    expect("Terdaftar", in_residence);
     assert!(screen.contains(&format!("{in_residence} / 110")));
-    expect("ada (aktif)", count(&app, Status::Active));
+    expect("aktif / hadir", count(&app, Status::Active));
     expect("izin", count(&app, Status::Leave));
     expect("sakit", count(&app, Status::Sick));
     expect("dirujuk", count(&app, Status::Referred));
@@ -79,8 +80,8 @@ fn today_shows_the_headcount_roll_call_progress_handover_and_due_list_from_the_r
         .filter(|l| l.starts_with("│· ") || l.starts_with("│! "))
         .count();
     assert!(
-        screen.contains(&format!("Perlu ditindaklanjuti ({})", due_lines + 2))
-            && screen.contains("│+2 lagi"),
+        screen.contains(&format!("Perlu ditindaklanjuti ({})", due_lines + 4))
+            && screen.contains("│↓ 4 lagi"),
         "{screen}"
     );
 }
@@ -162,7 +163,9 @@ fn a_full_roll_call_of_100_with_5_exceptions_takes_at_most_20_keys() {
             ctrl(&mut app, 's');
         }
     }
+    // H asks first (one slip must not mark fifty rows); y marks the rest hadir.
     press(&mut app, KeyCode::Char('H'));
+    press(&mut app, KeyCode::Char('y'));
     let Screen::RollCall(screen) = &app.screen else {
         panic!("left the roll call")
     };
@@ -335,7 +338,10 @@ fn an_earlier_roll_call_is_browsable_and_a_staf_cannot_correct_it() {
     key(&mut app, KeyCode::Char('['));
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Apel pagi · Sab 28 Nov 2026"), "{screen}");
-    assert!(screen.contains("selesai"), "{screen}");
+    assert!(
+        screen.contains("perubahan = koreksi (supervisor)"),
+        "{screen}"
+    );
     // The demo head may correct; a staf may not.
     let mut staf = mentas::ui::app::App::new(
         Box::new(mentas::client::LocalConnection::new(service, "agus")),
@@ -496,6 +502,7 @@ fn hadir_for_someone_on_izin_records_the_return_and_says_so() {
     assert_eq!(row_of(&app, id).status, Status::Leave);
     go_to_row(&mut app, number);
     key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(row_of(&app, id).status, Status::Active, "back from izin");
     let screen = text(&render(&app, 80, 24));
     assert!(
@@ -709,16 +716,28 @@ fn the_apel_header_follows_the_clock_through_the_grace_period_at_80_columns() {
         .unwrap();
         key(&mut app, KeyCode::Char('3'));
         key(&mut app, KeyCode::Char('u'));
+        // Closed with rows nobody marked: how many, not "finished".
+        let rc = &apel(&app).roll;
+        let unmarked = rc.rows.len() - rc.marked();
+        assert!(unmarked >= 10, "{unmarked}");
+        let closed = match lang {
+            Lang::Id => {
+                format!("ditutup: {unmarked} belum ditandai; perubahan = koreksi (supervisor)")
+            }
+            Lang::En => {
+                format!("closed: {unmarked} unmarked; changes are corrections (supervisor)")
+            }
+        };
         let states = match lang {
             Lang::Id => [
                 "berlangsung",
                 "berakhir 21:00 — masih bisa ditandai s.d. 21:30",
-                "selesai: perubahan = koreksi (supervisor)",
+                closed.as_str(),
             ],
             Lang::En => [
                 "in progress",
                 "ended 21:00 — can still be marked until 21:30",
-                "finished: changes are corrections (supervisor)",
+                closed.as_str(),
             ],
         };
         let modes = match lang {
@@ -736,8 +755,12 @@ fn the_apel_header_follows_the_clock_through_the_grace_period_at_80_columns() {
             let screen = lines(&render(&app, 80, 24));
             let line = screen.iter().find(|l| l.contains(state));
             let line = line.unwrap_or_else(|| panic!("{state} not whole:\n{}", screen.join("\n")));
+            // The mode follows the state, or the title when the state is long.
             for mode in modes {
-                assert!(line.contains(mode), "{mode} cut: {line}");
+                assert!(
+                    line.contains(mode) || screen[2].contains(mode),
+                    "{mode} cut: {line}"
+                );
             }
             let title = match lang {
                 Lang::Id => "Apel siang · Sab 28 Nov 2026 · ",
@@ -766,6 +789,14 @@ fn the_head_changes_the_shift_times_and_hari_ini_follows() {
         key(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "15:00");
+    ctrl(&mut app, 's');
+    // 14:32 moves from siang to pagi: asked first, nothing saved yet.
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Piket sekarang menjadi pagi (07:00–15:00)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Jam piket tersimpan"), "{screen}");
     ctrl(&mut app, 's');
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Jam piket tersimpan"), "{screen}");
@@ -1015,7 +1046,7 @@ fn the_handover_editor_wraps_a_long_line() {
 fn esc_from_a_resident_opened_from_a_list_returns_to_the_same_list_and_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
-    key(&mut app, KeyCode::Down); // ada (aktif)
+    key(&mut app, KeyCode::Down); // aktif / hadir
     key(&mut app, KeyCode::Enter);
     for _ in 0..3 {
         key(&mut app, KeyCode::Down);
@@ -1118,7 +1149,7 @@ fn in_english_at_80x24_nothing_is_cut_and_bigger_terminals_show_more() {
         panic!()
     };
     let v = today.view.clone();
-    let roll = format!("afternoon roll call: {} of {}", v.marked, v.total);
+    let roll = format!("afternoon roll call: {} of {} marked", v.marked, v.total);
     let absconded = v
         .headcount
         .of(mentas::domain::today::Group::Absconded)
@@ -1132,7 +1163,7 @@ fn in_english_at_80x24_nothing_is_cut_and_bigger_terminals_show_more() {
                 .any(|l| l.contains("absconded ") && l.contains(&format!(" {absconded} "))),
             "{w}×{h}:\n{screen}"
         );
-        assert!(screen.contains("present (active)"), "{screen}");
+        assert!(screen.contains("active / present"), "{screen}");
     }
     // The due list: what does not fit is counted, and a taller terminal shows it all.
     let shown = |s: &str| {
@@ -1150,7 +1181,7 @@ fn in_english_at_80x24_nothing_is_cut_and_bigger_terminals_show_more() {
         .unwrap();
     let hidden = due - shown(&small);
     assert!(hidden > 0, "the demo's due list is longer than 80×24 shows");
-    assert!(small.contains(&format!("│+{hidden} more")), "{small}");
+    assert!(small.contains(&format!("│↓ {hidden} more")), "{small}");
     for (w, h) in [(120, 40), (200, 60)] {
         let big = text(&render(&app, w, h));
         assert_eq!(shown(&big), due, "{big}");
@@ -1171,6 +1202,463 @@ fn logged_in_shows_staff_names_and_the_audit_names_a_handover_by_its_shift() {
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Char('5'));
     let screen = text(&render(&app, 100, 30));
-    assert!(screen.contains("Serah terima siang 28/11"), "{screen}");
+    assert!(screen.contains("Serah terima siang 28 Nov"), "{screen}");
     assert!(!screen.contains("terakhir #"), "{screen}");
+}
+
+/// The footer line of a screen drawn at 80×24.
+fn footer(app: &mentas::ui::app::App) -> String {
+    lines(&render(app, 80, 24))[23].clone()
+}
+
+#[test]
+fn any_mark_for_someone_kabur_asks_if_they_are_back_and_y_records_it_with_the_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let (number, id) = first_row(&app, |r| r.implied == Some(Presence::Absconded));
+    let name = name_of(&app, id);
+    for mark in ['s', 'i', 'r'] {
+        go_to_row(&mut app, number);
+        key(&mut app, KeyCode::Char(mark));
+        let screen = text(&render(&app, 80, 24));
+        assert!(
+            screen.contains(&format!("Catat {name} sudah kembali? y/n")),
+            "{mark}: {screen}"
+        );
+        // Only y and n work now, and only they show: a mark key does nothing.
+        let line = footer(&app);
+        assert!(line.starts_with("y ya  n tidak"), "{line}");
+        assert!(!line.contains("hadir") && !line.contains("izin"), "{line}");
+        key(&mut app, KeyCode::Char('h'));
+        assert!(text(&render(&app, 80, 24)).contains("sudah kembali? y/n"));
+        key(&mut app, KeyCode::Char('n'));
+        assert_eq!(mark_of(&app, id), Some(Presence::Absconded), "{mark}");
+        assert_eq!(row_of(&app, id).status, Status::Absconded, "{mark}");
+    }
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(mark_of(&app, id), Some(Presence::Sick));
+    assert_eq!(
+        row_of(&app, id).status,
+        Status::Active,
+        "Apel and Hari ini agree: back"
+    );
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("{name}: kembali dari kabur")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn h_for_someone_on_izin_asks_naming_the_end_of_the_leave_and_n_marks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = demo_service(&dir, 100);
+    let mut app = app_opening(service.clone(), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let (number, id) = first_row(&app, |r| {
+        r.implied == Some(Presence::Leave) && r.mark.is_none()
+    });
+    let name = name_of(&app, id);
+    let mut conn: Box<dyn mentas::client::Connection> =
+        Box::new(mentas::client::LocalConnection::new(service, USER));
+    let until = match conn
+        .get_client(id)
+        .map(|v| v.client.history.last().unwrap().detail.clone())
+    {
+        Ok(mentas::domain::StatusDetail::Leave { expected_return }) => expected_return,
+        other => panic!("{other:?}"),
+    };
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char('h'));
+    let screen = text(&render(&app, 80, 24));
+    let asked = format!(
+        "{name} sedang izin s.d. {}; catat sudah kembali? y/n",
+        mentas::ui::text::date(Lang::Id, until)
+    );
+    assert!(screen.contains(&asked), "{screen}");
+    key(&mut app, KeyCode::Char('n'));
+    assert!(
+        apel(&app).roll.row(id).unwrap().mark.is_none(),
+        "nothing marked"
+    );
+    assert_eq!(row_of(&app, id).status, Status::Leave);
+    assert_eq!(
+        apel(&app).selected_row().map(|r| r.client),
+        Some(id),
+        "still on the row"
+    );
+}
+
+#[test]
+fn space_keeps_the_rows_note_through_the_cycle() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 60), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let id = apel(&app).selected_row().unwrap().client;
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "demam tinggi");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(apel(&app).selected_row().map(|r| r.client), Some(id));
+    for want in [Presence::Referred, Presence::Present, Presence::Leave] {
+        key(&mut app, KeyCode::Char(' '));
+        let mark = apel(&app).roll.row(id).unwrap().mark.clone().unwrap();
+        assert_eq!((mark.presence, mark.note.as_str()), (want, "demam tinggi"));
+    }
+}
+
+#[test]
+fn shift_h_asks_how_many_it_will_mark_before_marking_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 60), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let rc = &apel(&app).roll;
+    let unmarked = rc.rows.len() - rc.marked();
+    assert!(unmarked > 20);
+    key(&mut app, KeyCode::Char('H'));
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains(&format!("Tandai {unmarked} yang belum ditandai hadir? y/n")),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        apel(&app).roll.rows.len() - apel(&app).roll.marked(),
+        unmarked
+    );
+    key(&mut app, KeyCode::Char('H'));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(apel(&app).roll.marked(), apel(&app).roll.rows.len());
+    assert!(text(&render(&app, 80, 24)).contains(&format!("{unmarked} ditandai hadir")));
+}
+
+#[test]
+fn an_ended_roll_call_with_gaps_says_closed_and_how_many_nobody_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 60), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('['));
+    let rc = &apel(&app).roll;
+    let unmarked = rc.rows.len() - rc.marked();
+    let screen = text(&render(&app, 80, 24));
+    if unmarked > 0 {
+        assert!(
+            screen.contains(&format!(
+                "ditutup: {unmarked} belum ditandai; perubahan = koreksi (supervisor)"
+            )),
+            "{screen}"
+        );
+        assert!(!screen.contains("selesai"), "{screen}");
+        // The head corrects the gaps; then it is finished.
+        key(&mut app, KeyCode::Char('H'));
+        key(&mut app, KeyCode::Char('y'));
+    }
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("selesai: perubahan = koreksi (supervisor)"),
+        "{screen}"
+    );
+    assert!(unmarked > 0, "the demo's pagi roll call has gaps to show");
+}
+
+#[test]
+fn u_on_a_marked_row_lands_on_the_next_unmarked_row_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Char('h'));
+    }
+    go_to_row(&mut app, 22);
+    assert!(apel(&app).selected_row().unwrap().presence().is_some());
+    key(&mut app, KeyCode::Char('u'));
+    let rows = &apel(&app).roll.rows;
+    let next = (21..rows.len())
+        .find(|&i| rows[i].presence().is_none())
+        .unwrap();
+    let id = rows[next].client;
+    assert_eq!(apel(&app).selected_row().map(|r| r.client), Some(id));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains(&name_of(&app, id)), "{screen}");
+}
+
+#[test]
+fn a_slash_after_a_digit_starts_the_name_jump_and_marks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 60), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    let marked = apel(&app).roll.marked();
+    let (_, id) = first_row(&app, |r| r.presence().is_none());
+    let last = apel(&app)
+        .roll
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.presence().is_none())
+        .unwrap()
+        .client;
+    let name = row_of(&app, last).name.to_string();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, &name);
+    let screen = text(&render(&app, 80, 24));
+    assert!(!screen.contains("baris 2"), "{screen}");
+    assert!(screen.contains(&format!("Lompat ke: {name}")), "{screen}");
+    assert_eq!(apel(&app).roll.marked(), marked, "nothing marked");
+    assert_eq!(apel(&app).selected_row().map(|r| r.client), Some(last));
+    let _ = id;
+}
+
+#[test]
+fn a_past_roll_call_shows_each_status_as_it_was_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    key(&mut app, KeyCode::Char('3'));
+    // Someone on izin today is recorded back; yesterday's roll call still says izin.
+    let (number, id) = first_row(&app, |r| r.implied == Some(Presence::Leave));
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(row_of(&app, id).status, Status::Active);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('['));
+    }
+    let row = apel(&app)
+        .roll
+        .row(id)
+        .expect("in yesterday's roll call")
+        .clone();
+    assert_eq!(row.status, Some(Status::Leave));
+    let name = name_of(&app, id);
+    let number = apel(&app)
+        .roll
+        .rows
+        .iter()
+        .position(|r| r.client == id)
+        .unwrap()
+        + 1;
+    go_to_row(&mut app, number);
+    let line = lines(&render(&app, 80, 24))
+        .into_iter()
+        .find(|l| l.contains(&name))
+        .unwrap();
+    assert!(line.contains(" izin ") && !line.contains("aktif"), "{line}");
+}
+
+#[test]
+fn columns_fit_their_longest_words_and_a_cut_note_ends_in_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::En);
+    key(&mut app, KeyCode::Char('3'));
+    let (number, id) = first_row(&app, |r| r.implied == Some(Presence::Absconded));
+    go_to_row(&mut app, number);
+    let name: String = name_of(&app, id).chars().take(12).collect();
+    let find = |app: &mentas::ui::app::App, w: u16| {
+        lines(&render(app, w, 24))
+            .into_iter()
+            .find(|l| l.contains(&name))
+            .unwrap()
+    };
+    assert!(find(&app, 80).contains("absconded "), "{}", find(&app, 80));
+    // A long note: cut with "…" at 80 columns, and the spare width of 120 goes to it.
+    let (number, id) = first_row(&app, |r| r.presence().is_none());
+    key(&mut app, KeyCode::Home);
+    go_to_row(&mut app, number);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('c'));
+    let note = "demam tinggi sejak semalam, sudah diberi parasetamol, dipantau tiap dua jam";
+    type_text(&mut app, note);
+    key(&mut app, KeyCode::Enter);
+    // At 80 columns a long name is cut: look for its start.
+    let name: String = name_of(&app, id).chars().take(12).collect();
+    let find = |w: u16| {
+        lines(&render(&app, w, 24))
+            .into_iter()
+            .find(|l| l.contains(&name))
+            .unwrap()
+    };
+    let (narrow, wide) = (find(80), find(120));
+    assert!(
+        narrow.contains("demam tinggi") && narrow.contains('…'),
+        "{narrow}"
+    );
+    let shown = |l: &str| {
+        l.split("demam")
+            .nth(1)
+            .unwrap()
+            .split('…')
+            .next()
+            .unwrap()
+            .len()
+    };
+    assert!(shown(&wide) >= shown(&narrow) + 35, "{narrow}\n{wide}");
+}
+
+#[test]
+fn the_apel_footer_at_80x24_shows_every_mark_key_and_h_in_both_languages() {
+    for (lang, want) in [
+        (
+            Lang::Id,
+            "h hadir  i izin  s sakit  r rujuk  k kabur  H sisa hadir",
+        ),
+        (
+            Lang::En,
+            "h present  i leave  s sick  r refer  k abscond  H rest present",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_opening(demo_service(&dir, 30), lang);
+        key(&mut app, KeyCode::Char('3'));
+        let line = footer(&app);
+        assert!(line.starts_with(want), "{line}");
+        assert!(!line.contains('…'), "{line}");
+    }
+}
+
+// ---- Hari ini, second review of issue 4 ----
+
+#[test]
+fn hari_ini_counts_by_status_and_by_this_shifts_marks_each_number_opening_its_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    let Screen::Today(today) = &app.screen else {
+        panic!()
+    };
+    let h = today.view.headcount.clone();
+    use mentas::domain::today::Group;
+    let rows = lines(&render(&app, 80, 24));
+    let sick = rows.iter().find(|l| l.contains("│  sakit")).unwrap();
+    assert!(
+        sick.contains(&format!(
+            " {}     {} ",
+            h.of(Group::Sick).len(),
+            h.marked_as(Group::Sick).len()
+        )),
+        "{sick}"
+    );
+    let unmarked = rows.iter().find(|l| l.contains("belum diabsen")).unwrap();
+    assert!(
+        unmarked.contains(&format!(" {} ", h.marked_as(Group::Unmarked).len())),
+        "{unmarked}"
+    );
+    // → picks the roll-call column: sakit there opens those marked sakit this shift.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    let Some(mentas::ui::popups::Popup::People(people)) = app.popups.last() else {
+        panic!("no list")
+    };
+    assert_eq!(people.title, "Apel siang: sakit");
+    let mut shown: Vec<_> = people.rows.iter().map(|r| r.id).collect();
+    shown.sort();
+    let mut expected = h.marked_as(Group::Sick).to_vec();
+    expected.sort();
+    assert_eq!(shown, expected);
+    // ← back to the status column.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Enter);
+    let Some(mentas::ui::popups::Popup::People(people)) = app.popups.last() else {
+        panic!("no list")
+    };
+    assert_eq!(people.title, "sakit");
+}
+
+#[test]
+fn every_note_of_the_last_shift_shows_and_a_cut_one_points_to_h() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 20), Lang::Id);
+    for note in ["Lampu blok C mati.", "Sapari demam tinggi, cek tiap jam."] {
+        key(&mut app, KeyCode::Char('n'));
+        type_text(&mut app, note);
+        ctrl(&mut app, 's');
+    }
+    let screen = text(&render(&app, 80, 24));
+    let rows = lines(&render(&app, 80, 24));
+    let at = |t: &str| rows.iter().position(|l| l.contains(t)).unwrap();
+    assert!(
+        at("Sapari demam") < at("Lampu blok C"),
+        "newest first: {screen}"
+    );
+    // A long note is cut with the key that reads all of it; n and h lead the footer.
+    key(&mut app, KeyCode::Char('n'));
+    for i in 1..=12 {
+        if i > 1 {
+            key(&mut app, KeyCode::Enter);
+        }
+        type_text(&mut app, &format!("Catatan ke-{i}."));
+    }
+    ctrl(&mut app, 's');
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("… (h: baca semua)"), "{screen}");
+    assert!(
+        footer(&app).starts_with("n tulis serah terima  h serah terima sebelumnya"),
+        "{}",
+        footer(&app)
+    );
+}
+
+#[test]
+fn after_midnight_hari_ini_names_the_night_shifts_dates() {
+    let mut m = moving(20, 23, 0);
+    m.clock.set_on(29, 0, 30);
+    m.app.handle(AppEvent::Minute);
+    let screen = m.screen();
+    assert!(
+        screen.contains("Sab 28 Nov → Min 29 Nov 2026 · piket malam (21:00–07:00)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_due_list_says_on_which_side_items_are_hidden_and_esc_returns_to_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_opening(demo_service(&dir, 100), Lang::Id);
+    assert!(text(&render(&app, 80, 24)).contains("│↓ 4 lagi"));
+    key(&mut app, KeyCode::End);
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("│↑ 4 lagi") && !screen.contains("↓"),
+        "{screen}"
+    );
+    // A due item opens its resident; Esc comes back to that item, not to the top.
+    key(&mut app, KeyCode::Home);
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let Screen::Detail(d) = &app.screen else {
+        panic!("no resident")
+    };
+    let first = d.view.client.id;
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Today(_)));
+    key(&mut app, KeyCode::Enter);
+    let Screen::Detail(d) = &app.screen else {
+        panic!("Enter after Esc opened no resident")
+    };
+    assert_eq!(d.view.client.id, first, "the same due item is selected");
+}
+
+#[test]
+fn a_change_of_shift_times_elsewhere_reaches_this_session_at_once() {
+    let mut m = moving(20, 14, 32);
+    assert!(m.screen().contains("piket siang (14:00–21:00)"));
+    let times = mentas::domain::shift::ShiftTimes {
+        afternoon: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+        ..Default::default()
+    };
+    m.service
+        .dispatch(USER, mentas::protocol::Request::SetShiftTimes(times))
+        .unwrap();
+    m.app
+        .handle(AppEvent::Conn(ConnEvent::Notice(Notice::Facility)));
+    let screen = m.screen();
+    assert!(screen.contains("piket pagi (07:00–15:00)"), "{screen}");
 }

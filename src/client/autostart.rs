@@ -235,9 +235,48 @@ fn start_lock(dir: &Path) -> Result<File, StartError> {
     }
 }
 
+/// Marks every descriptor from 3 up close-on-exec, so the server inherits none of what
+/// launched this client (a wrapper's pipe, an SSH session's sockets). Marked rather than
+/// closed: the standard library reports a failed `exec` through a descriptor of its own.
+/// Runs between fork and exec: system calls only, nothing that allocates or locks.
+fn close_inherited_on_exec() -> io::Result<()> {
+    const CLOSE_RANGE_CLOEXEC: libc::c_long = 1 << 2;
+    // SAFETY: raw system calls on descriptor numbers; none touches memory.
+    unsafe {
+        let marked = libc::syscall(
+            libc::SYS_close_range,
+            3 as libc::c_uint,
+            libc::c_uint::MAX,
+            CLOSE_RANGE_CLOEXEC,
+        );
+        if marked == 0 {
+            return Ok(());
+        }
+        // A kernel before 5.11: every possible descriptor, one by one.
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        let last = if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur.min(1 << 20) as libc::c_int
+        } else {
+            1024
+        };
+        for fd in 3..last {
+            let flags = libc::fcntl(fd, libc::F_GETFD);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs the server in its own session, with no terminal and stdin, stdout and stderr on
-/// /dev/null, from `/`: it outlives this client and holds nothing of its terminal, so an
-/// SSH logout does not hang on it and a test run does not wait for it.
+/// /dev/null, from `/`, holding no other descriptor of whatever started this client: it
+/// outlives this client and holds nothing of its terminal or launcher, so an SSH logout
+/// or a wrapper waiting for its pipe does not hang on it and a test run does not wait
+/// for it.
 fn spawn_detached(start: &StartSpec) -> Result<Child, StartError> {
     let mut command = Command::new(&start.exe);
     command
@@ -247,11 +286,12 @@ fn spawn_detached(start: &StartSpec) -> Result<Child, StartError> {
         .stderr(Stdio::null())
         .current_dir("/");
     // SAFETY: runs in the child between fork and exec, where only async-signal-safe calls
-    // are allowed; `setsid` is one, and nothing here allocates.
+    // are allowed; `setsid`, `close_range`, `getrlimit` and `fcntl` are, and nothing here
+    // allocates.
     unsafe {
         command.pre_exec(|| {
             rustix::process::setsid()?;
-            Ok(())
+            close_inherited_on_exec()
         });
     }
     command.spawn().map_err(|source| StartError::Spawn {

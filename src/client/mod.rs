@@ -50,6 +50,9 @@ pub enum ConnEvent {
     /// session): nothing works until one of the two is restarted. An `auto_started`
     /// server may be asked to exit, so that this version starts its own.
     Mismatch { auto_started: bool },
+    /// Reconnecting to a server this connection may not start (a service) has failed for
+    /// a while: the service is probably stopped. Reconnecting goes on.
+    ServiceDown,
 }
 
 /// Where a connection delivers its events (the UI's event channel).
@@ -69,6 +72,12 @@ pub trait Connection: Send {
     /// connection starts one of this version; false if there is none to ask.
     fn restart_server(&mut self) -> bool {
         false
+    }
+
+    /// The protocol version of the server of another version last found while
+    /// reconnecting; `None` if unknown.
+    fn server_version(&self) -> Option<u32> {
+        None
     }
 }
 

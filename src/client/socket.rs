@@ -6,24 +6,31 @@ use std::collections::HashMap;
 use std::io::{self, BufReader};
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::autostart::{StartError, StartSpec, connect_or_start};
 use super::{CallError, ConnEvent, Connection, EventSink};
 use crate::domain::Refusal;
-use crate::protocol::frame::{read_frame, write_frame};
+use crate::protocol::frame::{FrameError, read_frame, write_frame};
 use crate::protocol::wire::{ClientMsg, ServerMsg};
 use crate::protocol::{PROTOCOL_VERSION, Reply, Request};
+use crate::ui::text::{Lang, Msg};
 
-/// How long a call waits for its reply before giving up.
-const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a call waits for its reply before giving up; the UI is frozen meanwhile.
+/// A write waits behind a running backup (which holds the store for reading); how long
+/// a backup of a large store takes is still to be measured against this.
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a backup or a check of the whole store may take (a large store, a slow disk).
 const WHOLE_STORE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 /// How often a lost connection tries to come back.
 const RETRY_EVERY: Duration = Duration::from_secs(1);
+/// After how long without a service (a server this connection may not start) the UI is
+/// told it is probably stopped.
+pub const SERVICE_DOWN_AFTER: Duration = Duration::from_secs(10);
 
 /// Why connecting failed.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +61,21 @@ struct Shared {
     start: Option<StartSpec>,
     link: Mutex<Link>,
     sink: Mutex<Option<EventSink>>,
+    /// The language of the texts a lost call or connection is described in (`Lang` as
+    /// 0 = Indonesian, 1 = English).
+    lang: AtomicU8,
+    /// The protocol version of a server of another version found while reconnecting; 0
+    /// if none.
+    other_version: AtomicU32,
+}
+
+impl Shared {
+    fn lang(&self) -> Lang {
+        match self.lang.load(Ordering::Relaxed) {
+            1 => Lang::En,
+            _ => Lang::Id,
+        }
+    }
 }
 
 struct Link {
@@ -131,9 +153,17 @@ impl SocketConnection {
                 pending: HashMap::new(),
             }),
             sink: Mutex::new(None),
+            lang: AtomicU8::new(0),
+            other_version: AtomicU32::new(0),
         });
         attach(&shared, stream)?;
         Ok(SocketConnection { shared })
+    }
+
+    /// Says lost calls and connections in `lang` (Indonesian until told).
+    pub fn set_lang(&mut self, lang: Lang) {
+        let code = u8::from(lang == Lang::En);
+        self.shared.lang.store(code, Ordering::Relaxed);
     }
 
     /// Asks an auto-started server of another version to exit, so a newer one can start.
@@ -176,6 +206,7 @@ fn read_loop(shared: Arc<Shared>, stream: UnixStream) {
             }
             Ok(ServerMsg::Notice(notice)) => emit(&shared, ConnEvent::Notice(notice)),
             Ok(_) => {}
+            Err(FrameError::Closed) => break shared.lang().t(Msg::LostClosed).to_string(),
             Err(e) => break e.to_string(),
         }
     };
@@ -189,9 +220,13 @@ fn read_loop(shared: Arc<Shared>, stream: UnixStream) {
     reconnect(shared);
 }
 
-/// Tries again every second until the server is back, then says so.
+/// Tries again every second until the server is back, then says so. A service (never
+/// started by this connection) still away after `SERVICE_DOWN_AFTER` is said to be
+/// stopped, once.
 fn reconnect(shared: Arc<Shared>) {
     let mut told_mismatch = false;
+    let mut told_down = false;
+    let lost_at = Instant::now();
     loop {
         thread::sleep(RETRY_EVERY);
         // Nobody is listening any more (the UI has quit): stop.
@@ -205,9 +240,25 @@ fn reconnect(shared: Arc<Shared>) {
                     return;
                 }
             }
-            Err(ConnectError::Mismatch { auto_started, .. }) if !told_mismatch => {
-                told_mismatch = true;
-                emit(&shared, ConnEvent::Mismatch { auto_started });
+            Err(ConnectError::Mismatch {
+                auto_started,
+                server_version,
+            }) => {
+                shared
+                    .other_version
+                    .store(server_version, Ordering::Relaxed);
+                if !told_mismatch {
+                    told_mismatch = true;
+                    emit(&shared, ConnEvent::Mismatch { auto_started });
+                }
+            }
+            Err(ConnectError::Io(_) | ConnectError::Start(_))
+                if shared.start.is_none()
+                    && !told_down
+                    && lost_at.elapsed() >= SERVICE_DOWN_AFTER =>
+            {
+                told_down = true;
+                emit(&shared, ConnEvent::ServiceDown);
             }
             Err(_) => {}
         }
@@ -220,13 +271,16 @@ impl Connection for SocketConnection {
             Request::Backup { .. } | Request::Check => WHOLE_STORE_TIMEOUT,
             _ => CALL_TIMEOUT,
         };
+        let lang = self.shared.lang();
+        // Without an answer, a change may or may not have been made: say so.
+        let unsure = crate::service::writes(&request);
         let waiter: Receiver<Result<Reply, Refusal>> = {
             let mut link = lock(&self.shared.link);
             let id = link.next_id;
             link.next_id += 1;
             let (tx, rx) = mpsc::channel();
             let Some(writer) = link.writer.as_mut() else {
-                return Err(CallError::Lost("reconnecting".into()));
+                return Err(CallError::Lost(lang.t(Msg::LostReconnecting).into()));
             };
             if let Err(e) = write_frame(&mut *writer, &ClientMsg::Call { id, request }) {
                 // The reader thread notices the broken link and reconnects.
@@ -236,20 +290,27 @@ impl Connection for SocketConnection {
             link.pending.insert(id, tx);
             rx
         };
+        let lost = |sure: Msg, unsure_msg: Msg| {
+            let msg = if unsure { unsure_msg } else { sure };
+            Err(CallError::Lost(lang.t(msg).into()))
+        };
         match waiter.recv_timeout(timeout) {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(refusal)) => Err(CallError::Refused(refusal)),
-            Err(RecvTimeoutError::Timeout) => {
-                Err(CallError::Lost("no answer from the server".into()))
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                Err(CallError::Lost("the server went away".into()))
-            }
+            Err(RecvTimeoutError::Timeout) => lost(Msg::LostNoAnswer, Msg::LostNoAnswerWrite),
+            Err(RecvTimeoutError::Disconnected) => lost(Msg::LostGone, Msg::LostGoneWrite),
         }
     }
 
     fn subscribe(&mut self, sink: EventSink) {
         *lock(&self.shared.sink) = Some(sink);
+    }
+
+    fn server_version(&self) -> Option<u32> {
+        match self.shared.other_version.load(Ordering::Relaxed) {
+            0 => None,
+            v => Some(v),
+        }
     }
 
     fn restart_server(&mut self) -> bool {

@@ -95,6 +95,8 @@ pub enum Problem {
     TooEarly,
     /// The NIK is already held by another resident.
     NikTaken { name: String, reg_no: String },
+    /// The room and bed are held by another resident who has not exited.
+    BedTaken { name: String, reg_no: String },
 }
 
 /// A problem attached to the field it belongs next to.

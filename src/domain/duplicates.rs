@@ -143,6 +143,36 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_muhammad_alone_does_not_make_a_duplicate() {
+        let rows = [
+            row(1, "Moch. Tohir", Some(1975), Origin::Regency(3514), None),
+            row(
+                2,
+                "Mochamad Jumari",
+                Some(1975),
+                Origin::Regency(3514),
+                None,
+            ),
+            row(
+                3,
+                "Muhammad Masykuri",
+                Some(1975),
+                Origin::Regency(3514),
+                None,
+            ),
+        ];
+        let rofiq = draft("Muhammad Rofiq", Some(1975), Origin::Regency(3514));
+        assert!(likely_duplicates(&rofiq, &rows, None).is_empty());
+        let maskuri = draft("Muhamad Maskuri", Some(1975), Origin::Regency(3514));
+        let found = likely_duplicates(&maskuri, &rows, None);
+        assert_eq!(
+            found.iter().map(|m| m.row.id.0).collect::<Vec<_>>(),
+            vec![3],
+            "the true variant only, not Mochamad Jumari"
+        );
+    }
+
+    #[test]
     fn similar_name_alone_is_not_enough() {
         let rows = [row(
             1,

@@ -172,9 +172,57 @@ pub fn display_name(name: &str, nickname: &str) -> String {
     }
 }
 
-/// Similarity of two names from 0.0 to 1.0 on their folded keys (Jaro-Winkler).
+/// First names so common that sharing one says little (their folded keys): Muhammad
+/// in all its spellings and abbreviations, Ahmad, Abdul, Siti, Nur, Sri.
+const COMMON_FIRST: &[&str] = &[
+    "muhamad", "ahmad", "abdul", "abd", "siti", "nur", "nurul", "sri",
+];
+
+/// A folded key split after its leading common first names: (those names, the rest).
+fn split_common(key: &str) -> (Vec<&str>, String) {
+    let words: Vec<&str> = key.split(' ').collect();
+    let n = words
+        .iter()
+        .take_while(|w| COMMON_FIRST.contains(w))
+        .count();
+    (words[..n].to_vec(), words[n..].join(" "))
+}
+
+/// Similarity of two names from 0.0 to 1.0 on their folded keys (Jaro-Winkler), weighing
+/// the name after common first names: "Muhammad Rofiq" and "Moch. Tohir" share only
+/// Muhammad and are far apart, while "Muhamad Maskuri" and "Muhammad Masykuri" stay one
+/// name. Where the common first names differ (Ahmad Sholeh, Muhammad Sholeh) the whole
+/// names count too, the lower of the two scores.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    strsim::jaro_winkler(&fold(a), &fold(b))
+    let (ka, kb) = (fold(a), fold(b));
+    let whole = strsim::jaro_winkler(&ka, &kb);
+    let ((first_a, rest_a), (first_b, rest_b)) = (split_common(&ka), split_common(&kb));
+    if rest_a.is_empty() || rest_b.is_empty() {
+        return whole;
+    }
+    let rest = strsim::jaro_winkler(&rest_a, &rest_b);
+    if first_a == first_b || first_a.is_empty() || first_b.is_empty() {
+        rest
+    } else {
+        rest.min(whole)
+    }
+}
+
+/// The key a name sorts by in the roster: lower case, with a leading Muhammad in any
+/// spelling or abbreviation (Moch., Moh., Muh., M.) written "m." as the roster shows it
+/// when short of room, so "M. Marzuki" and "Muhammad Maskuri" sort side by side.
+pub fn sort_key(name: &str) -> String {
+    let name = name.trim().to_lowercase();
+    let mut words = name.splitn(2, char::is_whitespace);
+    let first = words.next().unwrap_or("");
+    let rest = words.next().unwrap_or("").trim_start();
+    if !rest.is_empty() && fold(&format!("{first} {rest}")).starts_with("muhamad ") {
+        let is_muhammad = fold(first) == "muhamad" || matches!(first, "m" | "m.");
+        if is_muhammad {
+            return format!("m. {rest}");
+        }
+    }
+    name
 }
 
 #[cfg(test)]
@@ -302,6 +350,50 @@ mod tests {
         assert_eq!(
             fold_parts(["2026/0042", "M. Sholeh", "Cak Leh", ""]),
             "2026 0042 muhamad soleh cak leh"
+        );
+    }
+
+    #[test]
+    fn a_shared_muhammad_does_not_make_strangers_alike() {
+        for (a, b) in [
+            ("Muhammad Rofiq", "Moch. Tohir"),
+            ("Muhammad Maskuri", "Mochamad Jumari"),
+            ("Siti Aminah", "Siti Rahayu"),
+        ] {
+            assert!(similarity(a, b) < 0.8, "{a} / {b}: {}", similarity(a, b));
+        }
+        // True variants stay the same name.
+        assert!(similarity("Muhamad Maskuri", "Muhammad Masykuri") > 0.99);
+        assert!(similarity("Moch. Sholeh", "Muhammad Soleh") > 0.99);
+        assert!(similarity("Siti Aminah", "Aminah") > 0.99);
+    }
+
+    #[test]
+    fn muhammad_in_any_spelling_sorts_as_m() {
+        assert_eq!(sort_key("Muhammad Marzuki"), "m. marzuki");
+        assert_eq!(sort_key("Moch. Tohir"), "m. tohir");
+        assert_eq!(sort_key("M. Rofiq"), "m. rofiq");
+        assert_eq!(sort_key("Muh Sholeh"), "m. sholeh");
+        assert_eq!(sort_key("Mulyadi"), "mulyadi");
+        assert_eq!(sort_key("Muhammad"), "muhammad");
+        assert_eq!(sort_key("Budi M."), "budi m.");
+        let mut names = [
+            "Mulyono",
+            "Muhammad Zaini",
+            "Marni",
+            "M. Arif",
+            "Moch. Budi",
+        ];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "M. Arif",
+                "Moch. Budi",
+                "Muhammad Zaini",
+                "Marni",
+                "Mulyono"
+            ]
         );
     }
 

@@ -137,14 +137,17 @@ pub struct Mark {
     pub at: NaiveDateTime,
 }
 
-/// A roll call row: who, their mark if made, and the mark their status implies. The
-/// resident's name and room are theirs as they are now: a screen joins them from its
-/// roster rows, so a roll call carries each resident once.
+/// A roll call row: who, their mark if made, the mark their status implies, and that
+/// status as it was on the roll call's date (a past roll call shows the status then, not
+/// today's). The resident's name and room are theirs as they are now: a screen joins
+/// them from its roster rows, so a roll call carries each resident once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RollCallRow {
     pub client: ClientId,
     pub mark: Option<Mark>,
     pub implied: Option<Presence>,
+    /// One byte, in what was padding: a roll call of thousands grows by nothing.
+    pub status: Option<Status>,
 }
 
 impl RollCallRow {
@@ -245,10 +248,14 @@ impl RollCall {
         present.sort_by(|a, b| row_order(&a.row, &b.row));
         let rows = present
             .into_iter()
-            .map(|c| RollCallRow {
-                client: c.row.id,
-                mark: marks.remove(&c.row.id),
-                implied: c.status_on(slot.date).and_then(Presence::implied_by),
+            .map(|c| {
+                let status = c.status_on(slot.date);
+                RollCallRow {
+                    client: c.row.id,
+                    mark: marks.remove(&c.row.id),
+                    implied: status.and_then(Presence::implied_by),
+                    status,
+                }
             })
             .collect();
         RollCall { slot, rows, closed }
@@ -399,9 +406,19 @@ mod tests {
         let ids: Vec<u64> = rc.rows.iter().map(|r| r.client.0).collect();
         assert_eq!(ids, [6, 5, 1, 4], "A2/2, A2/10, A10, then no room");
         assert_eq!(rc.row(ClientId(1)).unwrap().implied, Some(Presence::Sick));
+        assert_eq!(
+            rc.row(ClientId(1)).unwrap().status,
+            Some(Status::Sick),
+            "the status on the 12th, though aktif again since the 13th"
+        );
         assert_eq!(rc.row(ClientId(5)).unwrap().mark, Some(mark));
         assert_eq!(rc.row(ClientId(6)).unwrap().mark, None);
         assert_eq!((rc.marked(), rc.count(Presence::Sick)), (2, 1));
+    }
+
+    #[test]
+    fn the_status_then_costs_a_roll_call_row_no_memory() {
+        assert_eq!(std::mem::size_of::<RollCallRow>(), 96);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::{ClientId, Stage};
 use super::client_facts::ClientFacts;
-use super::roll_call::RollCall;
+use super::roll_call::{Presence, RollCall};
 use super::shift::ShiftSlot;
 use super::status::{Status, StatusDetail};
 
@@ -17,6 +17,8 @@ pub const ASSESSMENT_DAYS: i64 = 7;
 /// A headcount group; each opens the list of residents behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Group {
+    /// Registered: not exited. Kabur residents keep their place (and count against
+    /// capacity) until they exit, though they are not here.
     InResidence,
     Present,
     Leave,
@@ -30,8 +32,23 @@ pub enum Group {
 /// The headcount: each group with the residents in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Headcount {
+    /// By status (where each resident is by their record).
     pub groups: Vec<(Group, Vec<ClientId>)>,
     pub capacity: u32,
+    /// By this shift's roll-call marks (made or implied by status): `InResidence` is
+    /// everyone on the roll call, `Present`..`Absconded` the marks, `Unmarked` the rest.
+    pub marks: Vec<(Group, Vec<ClientId>)>,
+}
+
+/// The headcount group of a roll-call mark.
+pub fn group_of(p: Presence) -> Group {
+    match p {
+        Presence::Present => Group::Present,
+        Presence::Leave => Group::Leave,
+        Presence::Sick => Group::Sick,
+        Presence::Referred => Group::Referred,
+        Presence::Absconded => Group::Absconded,
+    }
 }
 
 impl Headcount {
@@ -46,12 +63,26 @@ impl Headcount {
                 .collect()
         };
         let with = |s: Status| ids(&|c: &ClientFacts| c.row.status == s);
-        let unmarked = roll_call
+        let unmarked: Vec<ClientId> = roll_call
             .rows
             .iter()
             .filter(|r| r.presence().is_none())
             .map(|r| r.client)
             .collect();
+        let marked = |p: Presence| -> Vec<ClientId> {
+            roll_call
+                .rows
+                .iter()
+                .filter(|r| r.presence() == Some(p))
+                .map(|r| r.client)
+                .collect()
+        };
+        let mut marks = vec![(
+            Group::InResidence,
+            roll_call.rows.iter().map(|r| r.client).collect(),
+        )];
+        marks.extend(Presence::ALL.iter().map(|p| (group_of(*p), marked(*p))));
+        marks.push((Group::Unmarked, unmarked.clone()));
         Headcount {
             groups: vec![
                 (Group::InResidence, ids(&|c: &ClientFacts| c.in_residence())),
@@ -63,7 +94,16 @@ impl Headcount {
                 (Group::Unmarked, unmarked),
             ],
             capacity,
+            marks,
         }
+    }
+
+    /// The residents of a group by this shift's roll-call marks.
+    pub fn marked_as(&self, group: Group) -> &[ClientId] {
+        self.marks
+            .iter()
+            .find(|(g, _)| *g == group)
+            .map_or(&[], |(_, ids)| ids.as_slice())
     }
 
     /// The residents in a group.
@@ -94,6 +134,9 @@ pub enum Due {
         marked: usize,
         total: usize,
     },
+    /// The previous shift's roll call ended with residents not marked: a supervisor can
+    /// still correct it.
+    RollCallUnfinished { slot: ShiftSlot, unmarked: usize },
     /// Still at intake ASSESSMENT_DAYS or more after admission.
     NoAssessment { client: ClientId, days: i64 },
     /// In residence without a NIK: the identity task.
@@ -105,6 +148,8 @@ pub struct DueContext<'a> {
     pub now: NaiveDateTime,
     pub clients: &'a [ClientFacts],
     pub roll_call: &'a RollCall,
+    /// The previous shift's roll call (ended), if there is one to look at.
+    pub prev_roll_call: Option<&'a RollCall>,
 }
 
 /// One rule of the due list.
@@ -115,6 +160,7 @@ pub const RULES: &[DueRule] = &[
     absconded,
     leave_overdue,
     roll_call_open,
+    roll_call_unfinished,
     no_assessment,
     no_nik,
 ];
@@ -162,6 +208,22 @@ fn roll_call_open(ctx: &DueContext) -> Vec<Due> {
             slot: ctx.roll_call.slot,
             marked,
             total,
+        }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Shown during the shift after one whose roll call was left with unmarked residents.
+fn roll_call_unfinished(ctx: &DueContext) -> Vec<Due> {
+    let Some(prev) = ctx.prev_roll_call else {
+        return Vec::new();
+    };
+    let unmarked = prev.rows.len() - prev.marked();
+    if unmarked > 0 {
+        vec![Due::RollCallUnfinished {
+            slot: prev.slot,
+            unmarked,
         }]
     } else {
         Vec::new()

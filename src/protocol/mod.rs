@@ -26,7 +26,9 @@ use crate::domain::{
 /// 4: a roll call row names its resident by id.
 /// 5: `AddHandover` names the shift it is written for; `Online` gives display names.
 ///    `UndoStatus`, `AuditFilter::kind`.
-pub const PROTOCOL_VERSION: u32 = 5;
+/// 6: `StaffNames`; `SessionInfo::disabled`.
+///    Hari ini: `TodayView::handovers`, `Headcount::marks`, `Due::RollCallUnfinished`.
+pub const PROTOCOL_VERSION: u32 = 6;
 
 /// A status change as the user enters it; who and when are added by the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +148,9 @@ pub enum Request {
     Backup { path: PathBuf },
     /// Checks that every record decodes and the indexes and counters agree (kepala only).
     Check,
+    /// Every staff account's login and display name (any staff role): how the TUI names
+    /// who did something in the audit trail, a status history or a roll call.
+    StaffNames,
 }
 
 /// Which audit entries to list; `None` means any.
@@ -220,6 +225,9 @@ pub struct TodayView {
     pub total: usize,
     pub due: Vec<Due>,
     pub last_handover: Option<HandoverNote>,
+    /// Every note of the latest shift that has notes, newest first (the first is
+    /// `last_handover`).
+    pub handovers: Vec<HandoverNote>,
     /// When the last backup was written (WIB); `None` if never.
     pub last_backup: Option<NaiveDateTime>,
 }
@@ -286,6 +294,8 @@ pub struct SessionInfo {
     pub facility: Option<Facility>,
     /// The caller's staff account, `None` if they have none.
     pub me: Option<Staff>,
+    /// The caller has an account, but it is disabled (`me` is `None` then).
+    pub disabled: bool,
     /// Display names of the active heads: who can add an account for someone without one.
     pub heads: Vec<String>,
 }
@@ -333,6 +343,15 @@ pub enum Reply {
     /// A backup was written and is on disk.
     BackedUp(BackupSummary),
     Checked(CheckReport),
+    /// Login and display name of every staff account, inactive ones included.
+    StaffNames(Vec<StaffName>),
+}
+
+/// A staff account's login and the name shown for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffName {
+    pub username: String,
+    pub display_name: String,
 }
 
 impl Reply {
@@ -356,7 +375,7 @@ impl Reply {
             Reply::MarkedAll(roll_call) => vec![Notice::RollCall(roll_call.slot)],
             Reply::Handover(_) => vec![Notice::Handover],
             Reply::BackedUp(_) => vec![Notice::Backup],
-            Reply::Checked(_) => Vec::new(),
+            Reply::Checked(_) | Reply::StaffNames(_) => Vec::new(),
             Reply::Hello(_) | Reply::Clients(_) | Reply::Client(_) | Reply::Duplicates(_) => {
                 Vec::new()
             }

@@ -43,6 +43,14 @@ pub fn unknown(uid: u32) -> String {
     format!("uid:{uid}")
 }
 
+/// Whether `username` is one `unknown` made up: an OS user without a name, who cannot be
+/// given an account (no `mentas staff add uid:1234`).
+pub fn is_nameless(username: &str) -> bool {
+    username
+        .strip_prefix("uid:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The uid of the process on the other end of `stream`, as the kernel recorded it when
 /// that process connected.
 pub fn peer_uid(stream: &UnixStream) -> io::Result<u32> {

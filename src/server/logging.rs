@@ -11,11 +11,24 @@ use std::thread::{self, JoinHandle};
 
 use tracing::Dispatch;
 use tracing_appender::rolling::{Builder, Rotation};
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::time::FormatTime;
 
 use super::paths::log_dir;
 
 /// How many daily files are kept.
 const KEEP_DAYS: usize = 14;
+
+/// Log times in WIB, as every screen shows them, with the offset written:
+/// `2026-11-28T17:42:08.123+07:00`.
+struct Wib;
+
+impl FormatTime for Wib {
+    fn format_time(&self, w: &mut Writer<'_>) -> std::fmt::Result {
+        let now = chrono::Utc::now().with_timezone(&crate::domain::dates::wib());
+        write!(w, "{}", now.format("%Y-%m-%dT%H:%M:%S%.3f%:z"))
+    }
+}
 
 /// A log writing to `DATA/logs/PREFIX.DATE.log` (`server` or `tui`); a dir that cannot
 /// hold logs gets none.
@@ -35,6 +48,7 @@ pub fn dispatch(dir: &Path, prefix: &str) -> Dispatch {
             tracing_subscriber::fmt()
                 .with_writer(appender)
                 .with_ansi(false)
+                .with_timer(Wib)
                 .with_max_level(tracing::Level::INFO)
                 .finish(),
         ),
@@ -53,4 +67,24 @@ where
     thread::Builder::new()
         .name(name.into())
         .spawn(move || tracing::dispatcher::with_default(&log, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_lines_are_stamped_in_wib_with_the_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dispatch(dir.path(), "server");
+        tracing::dispatcher::with_default(&log, || tracing::info!("hello"));
+        drop(log);
+        let files: Vec<_> = std::fs::read_dir(log_dir(dir.path())).unwrap().collect();
+        let text = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+        let stamp = text.split_whitespace().next().unwrap();
+        assert!(stamp.ends_with("+07:00"), "{text}");
+        let at = chrono::DateTime::parse_from_rfc3339(stamp).unwrap();
+        let off = (at.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_seconds();
+        assert!(off.abs() < 60, "{stamp} is now");
+    }
 }

@@ -23,7 +23,7 @@ use std::time::Duration;
 use tracing::Dispatch;
 
 pub use error::ServeError;
-pub use identity::{Identity, own_username};
+pub use identity::{Identity, is_nameless, own_username};
 pub use paths::{
     demo_marker_path, log_dir, pid_path, socket_path, start_error_path, start_lock_path,
 };

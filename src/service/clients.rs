@@ -9,8 +9,8 @@ use crate::domain::audit::{AuditAction, RecordRef};
 use crate::domain::duplicates::{DuplicateMatch, likely_duplicates};
 use crate::domain::reasons::{ADMITTED_AFTER_EXIT, ADMITTED_BEFORE_PREVIOUS_EXIT};
 use crate::domain::{
-    Client, ClientDraft, ClientId, ClientRow, Field, FieldProblem, Problem, Refusal, StatusChange,
-    StatusDetail, Stay,
+    Client, ClientDraft, ClientId, ClientRow, Field, FieldProblem, Problem, Refusal, Status,
+    StatusChange, StatusDetail, Stay,
 };
 use crate::protocol::ClientView;
 use crate::store::{Tx, TxResult};
@@ -41,6 +41,59 @@ pub(super) fn duplicates(
     Ok(act
         .store
         .with_client_facts(|all| likely_duplicates(draft, all.iter().map(|f| &f.row), editing))?)
+}
+
+/// Room or bed as compared: "a1 " is A1.
+fn place_key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// The resident other than `me` who holds `room` and `bed`: anyone not exited (izin,
+/// sakit, dirujuk and kabur keep their bed). `None` when either is blank (a room alone
+/// holds several beds). Commands that write run one at a time, so the facts read here
+/// do not change before the caller's transaction.
+pub(super) fn bed_holder(
+    act: &Act<'_>,
+    room: &str,
+    bed: &str,
+    me: Option<ClientId>,
+) -> Result<Option<ClientRow>, Refusal> {
+    let (room, bed) = (place_key(room), place_key(bed));
+    if room.is_empty() || bed.is_empty() {
+        return Ok(None);
+    }
+    Ok(act.store.with_client_facts(|all| {
+        all.iter()
+            .map(|f| &f.row)
+            .find(|r| {
+                Some(r.id) != me
+                    && r.status != Status::Exited
+                    && place_key(&r.room) == room
+                    && place_key(&r.bed) == bed
+            })
+            .cloned()
+    })?)
+}
+
+/// A `BedTaken` problem on the room field if another resident holds the draft's bed.
+fn bed_problem(
+    act: &Act<'_>,
+    draft: &ClientDraft,
+    me: Option<ClientId>,
+) -> Result<Option<FieldProblem>, Refusal> {
+    Ok(
+        bed_holder(act, &draft.room, &draft.bed, me)?.map(|other| FieldProblem {
+            field: Field::Room,
+            problem: Problem::BedTaken {
+                name: display_name_of(&other),
+                reg_no: other.reg_no.to_string(),
+            },
+        }),
+    )
+}
+
+fn display_name_of(row: &ClientRow) -> String {
+    crate::domain::names::display_name(&row.name, &row.nickname)
 }
 
 /// Adds `problems` and a `NikTaken` problem if the draft's NIK belongs to a resident other
@@ -74,7 +127,8 @@ fn refuse_problems(
 
 /// Intake: a new resident with a first stay from `draft.admitted`, status aktif.
 pub(super) fn create(act: &Act<'_>, draft: &ClientDraft) -> Result<Client, Refusal> {
-    let problems = draft.validate(act.today);
+    let mut problems = draft.validate(act.today);
+    problems.extend(bed_problem(act, draft, None)?);
     let by = act.me.username.as_str();
     act.store.transact(|tx| {
         refuse_problems(tx, draft, None, &problems)?;
@@ -132,21 +186,33 @@ fn check_stay_bounds(client: &Client, admitted: chrono::NaiveDate) -> Result<(),
 }
 
 /// Replaces a resident's details. The current stay's admission date and referral follow
-/// the draft. An unchanged draft writes nothing and returns the stored record.
+/// the draft. A draft equal to the stored details writes nothing and returns the stored
+/// record, whatever revision it was based on.
 pub(super) fn update(
     act: &Act<'_>,
     id: ClientId,
     base_revision: u64,
     draft: &ClientDraft,
 ) -> Result<Client, Refusal> {
-    let problems = draft.validate(act.today);
+    let mut problems = draft.validate(act.today);
+    problems.extend(bed_problem(act, draft, Some(id))?);
     let by = act.me.username.as_str();
     act.store.transact(|tx| {
         let current = tx.client(id)?.ok_or(Refusal::NotFound)?;
-        check_revision(tx, &current, base_revision)?;
+        // Already what the draft says (an unchanged form, or this same save sent again
+        // after a timeout went through): nothing to write, and no conflict to show.
         if current.details == *draft {
             return Ok(current);
         }
+        check_revision(tx, &current, base_revision)?;
+        // A bed shared before this edit (older records) does not block other changes.
+        let same_place = place_key(&current.details.room) == place_key(&draft.room)
+            && place_key(&current.details.bed) == place_key(&draft.bed);
+        let problems: Vec<FieldProblem> = problems
+            .iter()
+            .filter(|p| !(same_place && matches!(p.problem, Problem::BedTaken { .. })))
+            .cloned()
+            .collect();
         refuse_problems(tx, draft, Some(id), &problems)?;
         check_stay_bounds(&current, draft.admitted)?;
         let mut client = current.clone();

@@ -4,7 +4,8 @@
 //! for a grace period (`LATE_MARK_GRACE_MINUTES`), after which it can be corrected by a
 //! supervisor. A kabur mark also records the status change (with history), and a hadir
 //! mark for someone kabur, izin or dirujuk records their return (sakit is ill in the
-//! facility: hadir leaves that status alone). Every mark is audited: who marked whom is
+//! facility: hadir leaves that status alone); so does any other mark for someone kabur,
+//! who was seen after all. Every mark is audited: who marked whom is
 //! what a head asks. The note of a sakit mark is health information and is masked in the
 //! audit entry (it is kept as typed in the mark itself).
 
@@ -69,7 +70,8 @@ fn action(closed: bool) -> AuditAction {
 }
 
 /// The status change a mark brings, if any: kabur for someone not already kabur (or
-/// keluar), the return (aktif) for someone kabur, izin or dirujuk marked hadir. Only
+/// keluar), the return (aktif) for someone kabur, izin or dirujuk marked hadir, or for
+/// someone kabur given any other mark (izin, sakit, dirujuk: they were seen). Only
 /// when nothing in the history is dated after the slot: a correction of an older roll
 /// call records the mark but never rewrites the status history that followed it.
 fn status_effect(
@@ -87,16 +89,24 @@ fn status_effect(
         Presence::Present if settled && Presence::hadir_returns_from(status) => {
             Some(StatusDetail::Active)
         }
+        // Seen at the roll call, whatever the mark: someone kabur is back.
+        Presence::Leave | Presence::Sick | Presence::Referred
+            if settled && status == Status::Absconded =>
+        {
+            Some(StatusDetail::Active)
+        }
         _ => None,
     }
 }
 
 /// The row of a resident in a roll call, from their record and mark.
 fn row_of(client: &Client, slot: ShiftSlot, mark: Option<Mark>) -> RollCallRow {
+    let status = status_on(client, slot.date);
     RollCallRow {
         client: client.id,
         mark,
-        implied: status_on(client, slot.date).and_then(Presence::implied_by),
+        implied: status.and_then(Presence::implied_by),
+        status,
     }
 }
 

@@ -234,6 +234,7 @@ impl Service {
             Request::ListAudit(filter) => trail::list(&act()?, &filter).map(Reply::Audit),
             Request::Backup { path } => backup::backup(&act()?, &path).map(Reply::BackedUp),
             Request::Check => backup::check(&act()?).map(Reply::Checked),
+            Request::StaffNames => trail::staff_names(&act()?).map(Reply::StaffNames),
         }
     }
 
@@ -292,7 +293,8 @@ pub fn writes(request: &Request) -> bool {
         | Request::RollCalls { .. }
         | Request::Handovers { .. }
         | Request::Backup { .. }
-        | Request::Check => false,
+        | Request::Check
+        | Request::StaffNames => false,
     }
 }
 

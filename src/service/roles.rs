@@ -21,6 +21,7 @@ pub fn needed_role(request: &Request) -> Option<Role> {
         // checks that, as it depends on the clock and the facility's shift times.
         Request::Today
         | Request::Online
+        | Request::StaffNames
         | Request::RollCall(_)
         | Request::RollCalls { .. }
         | Request::Mark { .. }

@@ -21,10 +21,12 @@ pub(super) fn hello(store: &Store, username: &str) -> Result<SessionInfo, Refusa
         .all_staff()?
         .into_iter()
         .filter(|s| s.active && s.role == Role::Head);
+    let account = store.staff(username)?;
     Ok(SessionInfo {
         username: username.to_string(),
         facility: store.facility()?,
-        me: store.staff(username)?.filter(|s| s.active),
+        me: account.clone().filter(|s| s.active),
+        disabled: account.is_some_and(|s| !s.active),
         heads: heads.map(|s| s.display_name).collect(),
     })
 }
@@ -103,6 +105,7 @@ pub(super) fn setup(
         facility: Some(facility),
         heads: vec![head.display_name.clone()],
         me: Some(head),
+        disabled: false,
     })
 }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::Act;
 use super::audit::{change as field_change, entry, masked_if, status_facts};
+use super::clients::bed_holder;
 use super::limits::{MAX_NOTE, MAX_TEXT};
 use super::roles::check_revision;
 use crate::domain::audit::{AuditAction, RecordRef};
@@ -77,6 +78,17 @@ pub(super) fn change(
     let by = act.me.username.as_str();
     act.store.transact(|tx| {
         let current = tx.client(id)?.ok_or(Refusal::NotFound)?;
+        // This same change, sent again after a timeout although it went through.
+        let resent = current.revision != base_revision
+            && current.history.last().is_some_and(|last| {
+                last.recorded_by == by
+                    && last.detail == input.detail
+                    && last.date == input.date
+                    && last.note == input.note
+            });
+        if resent {
+            return Ok(current);
+        }
         check_revision(tx, &current, base_revision)?;
         check_against(&current, input)?;
         let mut client = current.clone();
@@ -139,7 +151,9 @@ fn room_before(changes: &[crate::domain::audit::FieldChange], field: &str) -> Op
 
 /// Undoes the resident's last status change, `index` in the history, if it was recorded
 /// today (WIB): the status before it is current again. An undone exit reopens the stay
-/// and gives back the room and bed the exit freed (from its audit entry). The status a
+/// and gives back the room and bed the exit freed (from its audit entry), if nobody
+/// else holds that bed now; otherwise it is undone without them (audited as
+/// `bed_taken_by`). The status a
 /// stay began with (admission, readmission) is not undone here. Audited as `StatusUndone`.
 pub(super) fn undo(
     act: &Act<'_>,
@@ -161,6 +175,14 @@ pub(super) fn undo(
                     .iter()
                     .any(|c| c.field == "status" && c.after == "Exited")
         });
+    // Who holds the bed the exit freed, if anyone does now.
+    let freed_place = |field| {
+        exit_entry
+            .as_ref()
+            .and_then(|e| room_before(&e.changes, field))
+            .unwrap_or_default()
+    };
+    let holder = bed_holder(act, &freed_place("room"), &freed_place("bed"), Some(id))?;
     act.store.transact(|tx| {
         let current = tx.client(id)?.ok_or(Refusal::NotFound)?;
         check_revision(tx, &current, base_revision)?;
@@ -199,13 +221,16 @@ pub(super) fn undo(
             if let Some(stay) = client.stays.last_mut() {
                 stay.exited = None;
             }
-            let freed = |field| {
-                exit_entry
-                    .as_ref()
-                    .and_then(|e| room_before(&e.changes, field))
-                    .unwrap_or_default()
-            };
-            let (room, bed) = (freed("room"), freed("bed"));
+            let (mut room, mut bed) = (freed_place("room"), freed_place("bed"));
+            // Someone else took the bed meanwhile: the exit is undone without it.
+            if let Some(holder) = &holder {
+                changes.push(field_change(
+                    "bed_taken_by",
+                    format!("{} {}/{}", holder.reg_no, room, bed),
+                    "",
+                ));
+                (room, bed) = (String::new(), String::new());
+            }
             if client.details.room.is_empty() && !room.is_empty() {
                 changes.push(field_change("room", "", room.clone()));
                 client.details.room = room;

@@ -4,6 +4,7 @@
 use super::Act;
 use super::roll_call::facility;
 use crate::domain::Refusal;
+use crate::domain::handover::HandoverNote;
 use crate::domain::roll_call::RollCall;
 use crate::domain::today::{DueContext, Headcount, due};
 use crate::protocol::TodayView;
@@ -14,14 +15,20 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
     let shifts = facility.shifts;
     let slot = shifts.slot_at(act.now);
     let marks = act.store.marks_in(slot)?;
+    // The previous shift's roll call counts as left unfinished only if it was started
+    // (someone marked at least one resident): a shift before mentas was in use is not.
+    let prev_marks = act.store.marks_in(slot.prev())?;
     let (roll_call, headcount, due) = act.store.with_client_facts(|clients| {
         // The current shift has not ended, by definition of `slot_at`.
         let roll_call = RollCall::build(slot, clients, marks, false);
+        let prev = (!prev_marks.is_empty())
+            .then(|| RollCall::build(slot.prev(), clients, prev_marks, true));
         let headcount = Headcount::from_records(clients, &roll_call, facility.capacity);
         let due = due(&DueContext {
             now: act.now,
             clients,
             roll_call: &roll_call,
+            prev_roll_call: prev.as_ref(),
         });
         (roll_call, headcount, due)
     })?;
@@ -35,8 +42,25 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
         total: roll_call.rows.len(),
         due,
         last_handover: act.store.last_handover()?,
+        handovers: shift_notes(act)?,
         last_backup: act.store.last_backup()?,
     })
+}
+
+/// The most notes of one shift Hari ini shows.
+const SHIFT_NOTES_MAX: usize = 20;
+
+/// Every handover note of the latest shift that has notes, newest first.
+fn shift_notes(act: &Act<'_>) -> Result<Vec<HandoverNote>, Refusal> {
+    let mut out: Vec<HandoverNote> = Vec::new();
+    for note in act.store.handovers_rev(None) {
+        let note = note?;
+        if out.first().is_some_and(|n| n.slot != note.slot) || out.len() == SHIFT_NOTES_MAX {
+            break;
+        }
+        out.push(note);
+    }
+    Ok(out)
 }
 
 impl super::Service {

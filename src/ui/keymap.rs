@@ -15,11 +15,15 @@ pub enum Context {
     /// Typing in the roster's search line.
     Search,
     Detail,
+    /// A resident's detail that shows whole at this size: no scroll keys in the footer.
+    DetailFits,
     /// The resident form or the status form.
     Form,
     /// A form of one field (a mark's note): Enter saves.
     ShortForm,
     Duplicates,
+    /// Likely duplicates where one holds the same NIK: only opening them is offered.
+    DuplicatesSameNik,
     Confirm,
     Help,
     /// First-run setup form.
@@ -30,6 +34,8 @@ pub enum Context {
     Audit,
     Today,
     RollCall,
+    /// A y/n question on the roll call ("back?", "mark N hadir?"): only y and n.
+    RollAsk,
     /// Typing a name to jump to in the roll call.
     Jump,
     /// The multi-line handover editor: every key but save and cancel is text.
@@ -134,6 +140,8 @@ const ROSTER: &[Binding] = ROSTER_FILTERED.split_at(1).1;
 const SEARCH: &[Binding] = &[
     b(&[code(KeyCode::Enter)], "Enter", Action::SearchDone, Msg::KeyDone, true),
     b(&[code(KeyCode::Esc)], "Esc", Action::SearchClear, Msg::KeyClearSearch, true),
+    // Letters are the query here: exited residents are shown with Ctrl-X (the hint says so).
+    b(&[ctrl('x')], "Ctrl-X", Action::ToggleExited, Msg::KeyShowExited, false),
     b(&[code(KeyCode::Up)], "↑", Action::Up, Msg::KeyMove, false),
     b(&[code(KeyCode::Down)], "↓", Action::Down, Msg::KeyMove, true),
 ];
@@ -143,10 +151,26 @@ const DETAIL: &[Binding] = &[
     b(&[code(KeyCode::Esc), code(KeyCode::Backspace), code(KeyCode::Left)], "Esc", Action::Back, Msg::KeyBack, true),
     b(&[k('e')], "e", Action::Edit, Msg::KeyEdit, true),
     b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, true),
     b(&[k('a')], "a", Action::AuditOfClient, Msg::KeyAuditOfClient, true),
     b(&[k('u')], "u", Action::UndoStatus, Msg::KeyUndoStatus, false),
-    b(UP, "↑/k", Action::Up, Msg::KeyScroll, true),
+    b(UP, "↑/k", Action::Up, Msg::KeyScroll, false),
+    b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
+    b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
+    b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
+    b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
+];
+
+/// A detail that shows whole: the same keys, but the footer offers no scrolling.
+#[rustfmt::skip]
+const DETAIL_FITS: &[Binding] = &[
+    b(&[code(KeyCode::Esc), code(KeyCode::Backspace), code(KeyCode::Left)], "Esc", Action::Back, Msg::KeyBack, true),
+    b(&[k('e')], "e", Action::Edit, Msg::KeyEdit, true),
+    b(&[k('s')], "s", Action::ChangeStatus, Msg::KeyStatus, true),
+    b(&[k('a')], "a", Action::AuditOfClient, Msg::KeyAuditOfClient, true),
+    b(&[k('u')], "u", Action::UndoStatus, Msg::KeyUndoStatus, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyScroll, false),
+    b(UP, "↑/k", Action::Up, Msg::KeyScroll, false),
     b(&[code(KeyCode::PageUp)], "PgUp", Action::PageUp, Msg::KeyPage, false),
     b(&[code(KeyCode::PageDown), k(' ')], "PgDn", Action::PageDown, Msg::KeyPage, false),
     b(&[code(KeyCode::Home), k('g')], "Home", Action::Home, Msg::KeyFirstLast, false),
@@ -184,7 +208,7 @@ const AUDIT: &[Binding] = &[
 const FORM: &[Binding] = &[
     b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S", Action::Save, Msg::KeySave, true),
     b(&[code(KeyCode::Esc)], "Esc", Action::Cancel, Msg::KeyCancel, true),
-    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/Enter", Action::NextField, Msg::KeyNextField, true),
+    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/Enter", Action::NextField, Msg::KeyNextOrSave, true),
     b(BACKTAB, "S-Tab/↑", Action::PrevField, Msg::KeyPrevField, false),
     // The hint under a focused choice says ←/→; the footer keeps room for F1 and Ctrl-C.
     b(&[code(KeyCode::Left)], "←/→", Action::ChoicePrev, Msg::KeyChoose, false),
@@ -207,6 +231,15 @@ const DUPLICATES: &[Binding] = &[
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
 ];
 
+/// The same NIK is the same person (or a typo): no "continue as a new person".
+#[rustfmt::skip]
+const DUPLICATES_SAME_NIK: &[Binding] = &[
+    b(&[code(KeyCode::Enter)], "Enter", Action::OpenExisting, Msg::KeyOpenExisting, true),
+    b(&[code(KeyCode::Esc)], "Esc", Action::Back, Msg::KeyBack, true),
+    b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
+    b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
+];
+
 #[rustfmt::skip]
 const CONFIRM: &[Binding] = &[
     b(&[k('y'), k('Y')], "y", Action::Yes, Msg::KeyYes, true),
@@ -223,15 +256,18 @@ const HELP: &[Binding] = &[
 #[rustfmt::skip]
 const SETUP: &[Binding] = &[
     b(&[ctrl('s'), code(KeyCode::F(2))], "Ctrl-S", Action::Save, Msg::KeySave, true),
-    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/Enter", Action::NextField, Msg::KeyNextField, true),
+    b(&[code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Enter)], "Tab/Enter", Action::NextField, Msg::KeyNextOrSave, true),
     b(BACKTAB, "S-Tab", Action::PrevField, Msg::KeyPrevField, false),
 ];
 
 #[rustfmt::skip]
 const TODAY: &[Binding] = &[
-    b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
+    // n and h first: the footer keeps them when it is cut (the note panel points to h).
     b(&[k('n')], "n", Action::NewHandover, Msg::KeyHandoverNew, true),
     b(&[k('h')], "h", Action::HandoverList, Msg::KeyHandoverList, true),
+    b(&[code(KeyCode::Enter)], "Enter", Action::Open, Msg::KeyOpen, true),
+    b(&[code(KeyCode::Left)], "←/→", Action::ChoicePrev, Msg::KeyCountColumn, false),
+    b(&[code(KeyCode::Right)], "←/→", Action::ChoiceNext, Msg::KeyCountColumn, false),
     b(&[k('p')], "p", Action::ShiftTimes, Msg::KeyShiftTimes, false),
     b(UP, "↑/k", Action::Up, Msg::KeyMove, false),
     b(DOWN, "↓/j", Action::Down, Msg::KeyMove, false),
@@ -249,8 +285,6 @@ const ROLL_CALL: &[Binding] = &[
     b(&[k('H')], "H", Action::AllPresent, Msg::KeyAllPresent, true),
     // Space is named in the label, in the user's language; the key column stays neutral.
     b(&[code(KeyCode::Enter), k(' ')], "Enter", Action::CycleMark, Msg::KeyCycleMark, false),
-    b(&[k('y'), k('Y')], "y", Action::Yes, Msg::KeyAnswerReturn, false),
-    b(&[k('n'), k('N')], "n", Action::No, Msg::KeyAnswerReturn, false),
     b(&[k('u')], "u", Action::ToggleUnmarked, Msg::KeyUnmarkedOnly, false),
     b(&[k('c')], "c", Action::Note, Msg::KeyNote, false),
     b(&[k('/')], "/", Action::Search, Msg::KeySearch, false),
@@ -276,6 +310,13 @@ const ROLL_CALL: &[Binding] = &[
     b(&[code(KeyCode::PageDown)], "PgDn", Action::PageDown, Msg::KeyPage, false),
     b(&[code(KeyCode::Home)], "Home", Action::Home, Msg::KeyFirstLast, false),
     b(&[code(KeyCode::End), k('G')], "End", Action::End, Msg::KeyFirstLast, false),
+];
+
+/// While the roll call asks y/n, no mark key works (nor shows): Esc answers n.
+#[rustfmt::skip]
+const ROLL_ASK: &[Binding] = &[
+    b(&[k('y'), k('Y')], "y", Action::Yes, Msg::KeyYes, true),
+    b(&[k('n'), k('N'), code(KeyCode::Esc)], "n", Action::No, Msg::KeyNo, true),
 ];
 
 #[rustfmt::skip]
@@ -346,6 +387,14 @@ const GLOBAL_ROLL_CALL: &[Binding] = &[
     b(&[k('q')], "q", Action::Quit, Msg::KeyQuit, true),
     b(&[ctrl('c'), ctrl('q')], "Ctrl-C/Ctrl-Q", Action::Quit, Msg::KeyQuit, false),
 ];
+/// Without an account: only help and quit.
+#[rustfmt::skip]
+const GLOBAL_GATE: &[Binding] = &[
+    b(&[k('?')], "?", Action::Help, Msg::KeyHelp, true),
+    b(&[code(KeyCode::F(1))], "F1", Action::Help, Msg::KeyHelp, false),
+    b(&[k('q')], "q", Action::Quit, Msg::KeyQuit, true),
+    b(&[ctrl('c'), ctrl('q')], "Ctrl-C/Ctrl-Q", Action::Quit, Msg::KeyQuit, false),
+];
 #[rustfmt::skip]
 const GLOBAL_ALWAYS: &[Binding] = &[
     b(&[code(KeyCode::F(1))], "F1", Action::Help, Msg::KeyHelp, true),
@@ -358,9 +407,11 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::RosterFiltered => ROSTER_FILTERED,
         Context::Search => SEARCH,
         Context::Detail => DETAIL,
+        Context::DetailFits => DETAIL_FITS,
         Context::Form => FORM,
         Context::ShortForm => SHORT_FORM,
         Context::Duplicates => DUPLICATES,
+        Context::DuplicatesSameNik => DUPLICATES_SAME_NIK,
         Context::Confirm => CONFIRM,
         Context::Help => HELP,
         Context::Setup => SETUP,
@@ -369,6 +420,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Audit => AUDIT,
         Context::Today => TODAY,
         Context::RollCall => ROLL_CALL,
+        Context::RollAsk => ROLL_ASK,
         Context::Jump => JUMP,
         Context::Editor => EDITOR,
         Context::List => LIST,
@@ -378,10 +430,12 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
 
 /// The global bindings that apply in `ctx`.
 pub fn global(ctx: Context) -> &'static [Binding] {
-    if ctx.takes_text() || ctx == Context::Confirm {
+    if ctx.takes_text() || matches!(ctx, Context::Confirm | Context::RollAsk) {
         GLOBAL_ALWAYS
     } else if ctx == Context::RollCall {
         GLOBAL_ROLL_CALL
+    } else if ctx == Context::Gate {
+        GLOBAL_GATE
     } else {
         GLOBAL
     }
@@ -480,6 +534,19 @@ mod tests {
     }
 
     #[test]
+    fn exited_are_shown_with_ctrl_x_while_typing_and_a_same_nik_offers_no_new_person() {
+        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::Search, &ctrl_x), Some(Action::ToggleExited));
+        assert_eq!(lookup(Context::Search, &key(KeyCode::Char('x'))), None);
+        let c = key(KeyCode::Char('c'));
+        assert_eq!(lookup(Context::Duplicates, &c), Some(Action::ContinueNew));
+        assert_ne!(
+            lookup(Context::DuplicatesSameNik, &c),
+            Some(Action::ContinueNew)
+        );
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_one_context() {
         // A context may claim a global key on purpose (`q` closes help); within one table
         // a key must mean one thing.
@@ -488,9 +555,11 @@ mod tests {
             Context::RosterFiltered,
             Context::Search,
             Context::Detail,
+            Context::DetailFits,
             Context::Form,
             Context::ShortForm,
             Context::Duplicates,
+            Context::DuplicatesSameNik,
             Context::Confirm,
             Context::Help,
             Context::Setup,
@@ -498,6 +567,7 @@ mod tests {
             Context::Audit,
             Context::Today,
             Context::RollCall,
+            Context::RollAsk,
             Context::Jump,
             Context::Editor,
             Context::List,

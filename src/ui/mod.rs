@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod popups;
 pub mod screens;
 pub mod search;
+pub mod staff_names;
 pub mod terminal;
 pub mod text;
 pub mod theme;

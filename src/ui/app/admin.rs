@@ -1,5 +1,5 @@
-//! The head's screens: staff accounts and the audit trail; and a supervisor's undo of a
-//! resident's last status change.
+//! The head's screens: staff accounts and the audit trail; a supervisor's undo of a
+//! resident's last status change; and the staff names every screen uses for who did what.
 
 use super::{App, Screen};
 use crate::client::CallError;
@@ -12,10 +12,20 @@ use crate::ui::popups::confirm::{Confirm, OnYes};
 use crate::ui::popups::date_range::DateRange;
 use crate::ui::popups::staff_form::StaffForm;
 use crate::ui::screens::audit::{AUDIT_LIMIT, AuditOutcome, AuditScreen};
+use crate::ui::screens::audit_words::day_month;
 use crate::ui::screens::staff::{StaffOutcome, StaffScreen};
+use crate::ui::staff_names::StaffNames;
 use crate::ui::text::{self, Msg};
 
 impl App {
+    /// Loads the names of every staff account again, for who did what. Without them
+    /// (an older server, no connection) logins are shown as they are.
+    pub(super) fn refresh_names(&mut self) {
+        if let Ok(Reply::StaffNames(names)) = self.conn.call(Request::StaffNames) {
+            self.names = StaffNames::new(names);
+        }
+    }
+
     pub(super) fn open_staff(&mut self) {
         match self.conn.list_staff() {
             Ok(rows) => self.screen = Screen::Staff(StaffScreen::new(rows)),
@@ -34,7 +44,7 @@ impl App {
             limit: AUDIT_LIMIT,
             ..AuditFilter::default()
         };
-        self.screen = Screen::Audit(Box::new(AuditScreen::new(filter, staff)));
+        self.screen = Screen::Audit(Box::new(AuditScreen::new(filter, staff, self.today())));
         self.reload_audit();
     }
 
@@ -188,28 +198,29 @@ impl App {
             .and_then(|c| crate::domain::handover::slot_from_label(&c.after))
     }
 
-    /// How an audit entry's record is named on screen: `2026/0042 Slamet`, `staf siti`.
+    /// How an audit entry's record is named on screen: `2026/0042 Slamet`, `staf Siti
+    /// Rahayu`.
     pub(super) fn record_label(&self, record: &RecordRef) -> String {
         match record {
             RecordRef::Client(id) => match self.roster.rows().iter().find(|r| r.id == *id) {
                 Some(r) => format!("{} {}", r.reg_no, display_name(&r.name, &r.nickname)),
                 None => format!("#{}", id.0),
             },
-            RecordRef::Staff(user) => self.lang.f(Msg::AuditStaffRecord, &[user]),
+            RecordRef::Staff(user) => self.lang.f(Msg::AuditStaffRecord, &[self.names.full(user)]),
             RecordRef::Facility => self.lang.t(Msg::AuditFacility).to_string(),
             RecordRef::RollCall(slot) => format!(
                 "{} {} {}",
                 self.lang.t(Msg::TabRollCall),
                 text::shift(self.lang, slot.shift),
-                text::date_short(slot.date)
+                day_month(self.lang, slot.date)
             ),
-            // By its shift, as the entry that added it recorded: "Serah terima siang 28/11".
+            // By its shift, as the entry that added it recorded: "Serah terima siang 28 Nov".
             RecordRef::Handover(id) => match self.handover_slot(*id) {
                 Some(slot) => self.lang.f(
                     Msg::AuditHandoverOf,
                     &[
                         text::shift(self.lang, slot.shift),
-                        &slot.date.format("%d/%m").to_string(),
+                        &day_month(self.lang, slot.date),
                     ],
                 ),
                 None => format!("{} #{id}", self.lang.t(Msg::AuditHandover)),

@@ -33,22 +33,9 @@ impl App {
         let today = self.today();
         match &self.screen {
             Screen::Setup(s) => s.render(frame, body, self.lang, &self.theme),
-            Screen::NoAccount => {
-                let lines = vec![
-                    Line::styled(
-                        self.lang.f(Msg::NoAccount, &[&self.session.username]),
-                        self.theme.title,
-                    ),
-                    Line::raw(""),
-                    Line::raw(self.lang.f(
-                        Msg::NoAccountHint,
-                        &[&self.session.heads.join(", "), &self.session.username],
-                    )),
-                ];
-                frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
-            }
+            Screen::NoAccount => self.render_no_account(frame, body),
             Screen::Roster => self.roster.render(frame, body, self.lang, &self.theme),
-            Screen::Detail(d) => d.render(frame, body, self.lang, today, &self.theme),
+            Screen::Detail(d) => d.render(frame, body, self.lang, today, &self.theme, &self.names),
             Screen::Staff(s) => s.render(frame, body, self.lang, &self.theme),
             Screen::Today(t) => {
                 let rows = |id| self.roster.rows().iter().find(|r| r.id == id).cloned();
@@ -62,10 +49,11 @@ impl App {
                 self.clock.now(),
                 self.lang,
                 &self.theme,
+                &self.names,
             ),
             Screen::Audit(a) => {
                 let label = |r: &crate::domain::audit::RecordRef| self.record_label(r);
-                a.render(frame, body, self.lang, &self.theme, &label)
+                a.render(frame, body, self.lang, &self.theme, &self.names, &label)
             }
         }
         for (i, popup) in self.popups.iter().enumerate() {
@@ -96,10 +84,28 @@ impl App {
             }
         }
         // The last thing that happened; while offline, that the server is away.
+        // "Your input is safe" only when there is input.
+        let input_open = matches!(self.screen, Screen::Setup(_))
+            || self.popups.iter().any(|p| {
+                matches!(
+                    p,
+                    Popup::ClientForm(_)
+                        | Popup::StatusForm(_)
+                        | Popup::StaffForm(_)
+                        | Popup::MarkForm(_)
+                        | Popup::ShiftTimesForm(_)
+                        | Popup::HandoverEditor(_)
+                )
+            });
+        let offline_msg = if input_open {
+            Msg::Offline
+        } else {
+            Msg::OfflineNoInput
+        };
         let offline = self
             .offline
             .as_ref()
-            .map(|why| self.lang.f(Msg::Offline, &[why]));
+            .map(|why| self.lang.f(offline_msg, &[why]));
         match (&self.notice, offline) {
             (Some(n), _) => {
                 let style = if n.error {
@@ -115,6 +121,36 @@ impl App {
             (None, None) => {}
         }
         self.render_footer(frame, footer);
+    }
+
+    /// Why this user has nothing to do here, and who can change that: a disabled account
+    /// is enabled again, a missing one added; an OS user without a name (`uid:1234`) first
+    /// needs a login name from the administrator.
+    fn render_no_account(&self, frame: &mut Frame, area: Rect) {
+        let (lang, user) = (self.lang, self.session.username.as_str());
+        let heads = self.session.heads.join(", ");
+        let (title, hint) = if self.session.disabled {
+            (
+                lang.f(Msg::NoAccountDisabled, &[user]),
+                lang.f(Msg::NoAccountDisabledHint, &[&heads, user]),
+            )
+        } else if crate::server::is_nameless(user) {
+            (
+                lang.f(Msg::NoAccountNoName, &[user]),
+                lang.f(Msg::NoAccountNoNameHint, &[&heads]),
+            )
+        } else {
+            (
+                lang.f(Msg::NoAccount, &[user]),
+                lang.f(Msg::NoAccountHint, &[&heads, user]),
+            )
+        };
+        let lines = vec![
+            Line::styled(title, self.theme.title),
+            Line::raw(""),
+            Line::raw(hint),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
     }
 
     fn render_too_small(&self, frame: &mut Frame, area: Rect) {
@@ -165,6 +201,10 @@ impl App {
     /// The screens this user can reach, numbered as the keys that open them: 1–5, or on
     /// Apel (where digits jump to row numbers) F5–F9.
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {
+        // Without an account there is no screen to go to.
+        if matches!(self.screen, Screen::NoAccount) {
+            return;
+        }
         let fkeys = matches!(self.screen, Screen::RollCall(_));
         let mut tabs = vec![
             (Msg::TabToday, matches!(self.screen, Screen::Today(_))),

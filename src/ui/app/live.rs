@@ -5,7 +5,7 @@
 use super::{App, Screen};
 use crate::client::ConnEvent;
 use crate::domain::ClientId;
-use crate::protocol::Notice;
+use crate::protocol::{Notice, PROTOCOL_VERSION};
 use crate::ui::popups::Popup;
 use crate::ui::popups::confirm::{Confirm, OnYes};
 use crate::ui::text::Msg;
@@ -15,6 +15,10 @@ impl App {
     pub(super) fn on_connection(&mut self, event: ConnEvent) -> bool {
         match event {
             ConnEvent::Notice(notice) => {
+                // Shift times changed elsewhere: Hari ini and the Apel header's phase
+                // follow at once (see after the match).
+                let facility = matches!(notice, Notice::Facility);
+                let shifts_before = self.session.facility.as_ref().map(|f| f.shifts);
                 match notice {
                     Notice::Client(id) => {
                         self.refresh_client(id);
@@ -26,8 +30,15 @@ impl App {
                     }
                     Notice::Handover | Notice::Backup => self.reload_today(),
                     Notice::Staff | Notice::Facility => {
+                        self.refresh_names();
                         self.refresh_session();
                         self.reload_staff();
+                    }
+                }
+                if facility {
+                    self.reload_today();
+                    if shifts_before != self.session.facility.as_ref().map(|f| f.shifts) {
+                        self.follow_shift_times();
                     }
                 }
                 // Every change is audited: the head watching the trail sees it come in.
@@ -35,8 +46,12 @@ impl App {
             }
             ConnEvent::Lost(why) => self.offline = Some(why),
             ConnEvent::Mismatch { auto_started } => self.other_version(auto_started),
+            ConnEvent::ServiceDown => {
+                self.offline = Some(self.lang.t(Msg::ServiceDown).into());
+            }
             ConnEvent::Restored => {
                 self.offline = None;
+                self.refresh_names();
                 self.refresh_session();
                 self.reload_roster();
                 if let Screen::Detail(d) = &self.screen {
@@ -89,18 +104,24 @@ impl App {
         }
     }
 
-    /// The server came back as another version: say so plainly, and offer to restart an
-    /// auto-started one (as at startup); a service is restarted by its administrator.
+    /// The server came back as another version: say so plainly, naming both versions. An
+    /// older auto-started one may be restarted with this version (as at startup); a
+    /// service is restarted by its administrator; a newer server is not for this older
+    /// program: quitting and starting mentas again runs the new one.
     fn other_version(&mut self, auto_started: bool) {
-        let what = if auto_started {
-            Msg::ServerOtherVersion
-        } else {
-            Msg::ServerOtherVersionService
+        let server = self.conn.server_version();
+        let newer = server.is_some_and(|v| v > PROTOCOL_VERSION);
+        let versions = server.map(|v| [v.to_string(), PROTOCOL_VERSION.to_string()]);
+        let text = match (&versions, newer, auto_started) {
+            (Some([s, me]), true, _) => self.lang.f(Msg::ServerNewer, &[s, me]),
+            (Some([s, me]), false, true) => self.lang.f(Msg::ServerOlder, &[s, me]),
+            (Some([s, me]), false, false) => self.lang.f(Msg::ServerOlderService, &[s, me]),
+            (None, _, true) => self.lang.t(Msg::ServerOtherVersion).into(),
+            (None, _, false) => self.lang.t(Msg::ServerOtherVersionService).into(),
         };
-        let text = self.lang.t(what).to_string();
         self.offline = Some(text.clone());
         self.notice = Some(super::Notice { text, error: true });
-        if auto_started {
+        if auto_started && !newer {
             self.popups.push(Popup::Confirm(Confirm {
                 question: Msg::ConfirmRestartServer,
                 on_yes: OnYes::RestartServer,
@@ -144,6 +165,12 @@ impl App {
         self.session = session;
         if had_account != self.session.me.is_some() || matches!(self.screen, Screen::Setup(_)) {
             self.enter_session();
+        }
+        // Account gone or disabled: nothing from before applies (a "saved" notice, a form
+        // that can no longer be saved); the screen says what happened and who can help.
+        if matches!(self.screen, Screen::NoAccount) {
+            self.notice = None;
+            self.popups.clear();
         }
     }
 }

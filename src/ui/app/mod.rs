@@ -12,7 +12,7 @@ mod shift;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::action::Action;
 use super::keymap::{self, Context};
@@ -99,6 +99,8 @@ pub struct App {
     pub quit: bool,
     /// The minute shown in the header, so a tick redraws only when it changed.
     shown_minute: String,
+    /// Staff logins to names, for who did what (audit, status history, roll call).
+    pub names: crate::ui::staff_names::StaffNames,
 }
 
 impl App {
@@ -126,6 +128,7 @@ impl App {
             detail_return: Return::Roster,
             people_return: None,
             quit: false,
+            names: Default::default(),
         };
         app.enter_session();
         Ok(app)
@@ -139,6 +142,7 @@ impl App {
             (Some(_), Some(_)) => Screen::Roster,
         };
         if matches!(self.screen, Screen::Roster) {
+            self.refresh_names();
             self.reload_roster();
             self.open_today();
         }
@@ -174,6 +178,7 @@ impl App {
             Some(Popup::HandoverEditor(_)) => Context::Editor,
             Some(Popup::People(_)) => Context::List,
             Some(Popup::HandoverList(_)) => Context::Handovers,
+            Some(Popup::Duplicates(d)) if d.same_nik().is_some() => Context::DuplicatesSameNik,
             Some(Popup::Duplicates(_)) => Context::Duplicates,
             Some(Popup::Confirm(_)) => Context::Confirm,
             Some(Popup::Help(_)) => Context::Help,
@@ -183,10 +188,12 @@ impl App {
                 Screen::Roster if self.roster.searching => Context::Search,
                 Screen::Roster if self.roster.filtered() => Context::RosterFiltered,
                 Screen::Roster => Context::Roster,
+                Screen::Detail(d) if d.fits() => Context::DetailFits,
                 Screen::Detail(_) => Context::Detail,
                 Screen::Staff(_) => Context::Staff,
                 Screen::Audit(_) => Context::Audit,
                 Screen::Today(_) => Context::Today,
+                Screen::RollCall(r) if r.asking() => Context::RollAsk,
                 Screen::RollCall(r) if r.jump.is_some() => Context::Jump,
                 Screen::RollCall(_) => Context::RollCall,
             },
@@ -309,9 +316,9 @@ impl App {
         match ctx {
             Context::Confirm => self.apply_confirm(action),
             Context::Help => self.apply_help(action),
-            Context::Duplicates => self.apply_duplicates(action),
+            Context::Duplicates | Context::DuplicatesSameNik => self.apply_duplicates(action),
             Context::Form | Context::ShortForm => self.apply_form(action, key),
-            Context::Setup => self.apply_setup(action),
+            Context::Setup => self.apply_setup(action, key),
             Context::Roster | Context::RosterFiltered | Context::Search => {
                 match self.roster.apply(action) {
                     RosterOutcome::None => {}
@@ -321,8 +328,9 @@ impl App {
                     RosterOutcome::ChangeStatus(id) => self.open_status_form(id),
                 }
             }
-            Context::Detail => {
+            Context::Detail | Context::DetailFits => {
                 let head = self.role() == Some(Role::Head);
+                let supervisor = self.role() >= Some(Role::Supervisor);
                 let Screen::Detail(detail) = &mut self.screen else {
                     return;
                 };
@@ -341,13 +349,18 @@ impl App {
                     Action::AuditOfClient if head => {
                         self.open_audit(Some(crate::domain::audit::RecordRef::Client(id)))
                     }
+                    // Undo needs a supervisor: said before asking, not after "yes".
+                    Action::UndoStatus if !supervisor => {
+                        let needs = CallError::Refused(Refusal::NeedsRole(Role::Supervisor));
+                        self.fail(&needs);
+                    }
                     Action::UndoStatus => self.ask_undo_status(),
                     other => detail.apply(other),
                 }
             }
             Context::Staff => self.apply_staff(action),
             Context::Today => self.apply_today(action),
-            Context::RollCall | Context::Jump => self.apply_roll_call(action),
+            Context::RollCall | Context::RollAsk | Context::Jump => self.apply_roll_call(action),
             Context::Editor => self.apply_editor(action),
             Context::List | Context::Handovers => self.apply_list(action),
             Context::Audit => self.apply_audit(action),
@@ -363,6 +376,11 @@ impl App {
         };
         let dirty = popup.is_dirty();
         let Some(fields) = popup.fields() else { return };
+        // Enter on the last field saves, in every form (Tab still goes round).
+        let action = match action {
+            Action::NextField if key.code == KeyCode::Enter && fields.on_last() => Action::Save,
+            other => other,
+        };
         match action {
             Action::NextField => fields.next(),
             Action::PrevField => fields.prev(),
@@ -406,7 +424,15 @@ impl App {
                 }
                 self.save_status_form();
             }
-            (Action::Yes, OnYes::UndoStatus { .. }) => self.undo_status(&c.on_yes),
+            (Action::Yes, OnYes::UndoStatus { .. }) => {
+                let exit = crate::domain::Status::Exited;
+                let was_exit =
+                    matches!(&self.screen, Screen::Detail(d) if d.view.client.status() == exit);
+                self.undo_status(&c.on_yes);
+                if was_exit {
+                    self.say_if_no_bed_back();
+                }
+            }
             (Action::Yes, OnYes::RestartServer) => self.restart_server(),
             (Action::No, _) => {}
             _ => self.popups.push(Popup::Confirm(c)),
@@ -427,10 +453,16 @@ impl App {
         }
     }
 
-    fn apply_setup(&mut self, action: Action) {
+    fn apply_setup(&mut self, action: Action, key: KeyEvent) {
         let lang = self.lang;
         let Screen::Setup(setup) = &mut self.screen else {
             return;
+        };
+        let action = match action {
+            Action::NextField if key.code == KeyCode::Enter && setup.fields.on_last() => {
+                Action::Save
+            }
+            other => other,
         };
         match action {
             Action::NextField => setup.fields.next(),
@@ -439,11 +471,25 @@ impl App {
                 let Some((facility, capacity, head)) = setup.submit(lang) else {
                     return;
                 };
-                match self.conn.setup(facility, capacity, head) {
+                match self.conn.setup(facility.clone(), capacity, head.clone()) {
                     Ok(session) => {
                         self.session = session;
                         self.enter_session();
                         self.say(lang.t(Msg::SetupDone).into());
+                    }
+                    Err(CallError::Refused(Refusal::AlreadySetUp)) => {
+                        // Another session set up first: say who, and keep what was typed
+                        // in the words too, so nothing is lost when this screen goes.
+                        let typed = [facility, capacity.to_string(), head];
+                        let heads = match self.conn.hello() {
+                            Ok(info) => info.heads.join(", "),
+                            Err(_) => String::new(),
+                        };
+                        let Screen::Setup(setup) = &mut self.screen else {
+                            return;
+                        };
+                        let words = [heads.as_str(), &typed[0], &typed[1], &typed[2]];
+                        setup.message = Some(lang.f(Msg::SetupAlreadyDoneBy, &words));
                     }
                     Err(e) => {
                         setup.message = Some(text::call_error(lang, &e));

@@ -2,7 +2,7 @@
 
 use super::{App, Notice, Screen};
 use crate::client::CallError;
-use crate::domain::{Client, ClientDraft, ClientId, Refusal, Status};
+use crate::domain::{Client, ClientDraft, ClientId, Refusal, Role, Status};
 use crate::ui::action::Action;
 use crate::ui::popups::Popup;
 use crate::ui::popups::client_form::{ClientForm, FormMode};
@@ -62,6 +62,27 @@ impl App {
         }
     }
 
+    /// After an undone exit: a resident back in residence without a room or bed (the
+    /// bed the exit freed was taken meanwhile, or none was recorded) is told about, so
+    /// that someone gives them one.
+    pub(super) fn say_if_no_bed_back(&mut self) {
+        let Screen::Detail(d) = &self.screen else {
+            return;
+        };
+        let c = &d.view.client;
+        let reopened = c.history.len() >= 2
+            && c.stays.last().is_some_and(|s| s.exited.is_none())
+            && c.status() != Status::Exited;
+        let no_bed = c.details.room.is_empty() && c.details.bed.is_empty();
+        if let Some(notice) = &mut self.notice
+            && !notice.error
+            && reopened
+            && no_bed
+        {
+            notice.text = format!("{} {}", notice.text, self.lang.t(Msg::UndoNoBedBack));
+        }
+    }
+
     /// A command succeeded: show the stored record everywhere it appears.
     pub(super) fn saved(&mut self, client: &Client) {
         self.roster.upsert(client.row(), true);
@@ -91,10 +112,17 @@ impl App {
     }
 
     pub(super) fn save_status_form(&mut self) {
+        let supervisor = self.role().is_some_and(|r| r >= Role::Supervisor);
         let Some(Popup::StatusForm(form)) = self.popups.last_mut() else {
             return;
         };
         let Some(change) = form.submit() else { return };
+        // An exit needs a supervisor: said before asking, not after "yes".
+        if change.detail.status() == Status::Exited && !supervisor {
+            let needs = CallError::Refused(Refusal::NeedsRole(Role::Supervisor));
+            form.message = Some(text::call_error(self.lang, &needs));
+            return;
+        }
         // An exit closes the stay: asked first, naming the resident.
         if change.detail.status() == Status::Exited && !form.exit_confirmed {
             let name = form.name.clone();
@@ -270,7 +298,7 @@ impl App {
             Action::Back => {
                 self.popups.pop();
             }
-            Action::ContinueNew => {
+            Action::ContinueNew if dups.same_nik().is_none() => {
                 let draft = dups.draft.clone();
                 self.create(draft);
             }

@@ -21,11 +21,25 @@ const HANDOVER_PAGE: u32 = 20;
 
 impl App {
     /// Shows Hari ini, loading it fresh.
+    /// Back from a resident opened on Hari ini, the selection returns to the line that
+    /// opened them (the due item, or the number whose list `reopen_people` shows again).
     pub(super) fn open_today(&mut self) {
+        let from = match &self.screen {
+            Screen::Detail(d) if self.detail_return == super::Return::Today => {
+                Some(d.view.client.id)
+            }
+            _ => None,
+        };
         match (self.conn.today(), self.conn.online()) {
             (Ok(view), online) => {
                 let online = online.unwrap_or_default();
-                self.screen = Screen::Today(Box::new(TodayScreen::new(view, online)));
+                let mut today = TodayScreen::new(view, online);
+                match (&self.people_return, from) {
+                    (Some(people), Some(_)) => today.select_list(&people.title, self.lang),
+                    (None, Some(id)) => today.select_client(id, self.lang),
+                    _ => {}
+                }
+                self.screen = Screen::Today(Box::new(today));
             }
             (Err(e), _) => self.fail(&e),
         }
@@ -60,6 +74,19 @@ impl App {
         today.loaded_for = Some(current);
         self.reload_today();
         true
+    }
+
+    /// The shift times changed (here or in another session): an open Apel takes them,
+    /// so its header's phase is right; it keeps its roll call and "unmarked only".
+    pub(super) fn follow_shift_times(&mut self) {
+        let Some(shifts) = self.session.facility.as_ref().map(|f| f.shifts) else {
+            return;
+        };
+        if let Screen::RollCall(screen) = &mut self.screen {
+            let mut fresh = RollCallScreen::new(screen.roll.clone(), shifts);
+            fresh.unmarked_only = screen.unmarked_only;
+            **screen = fresh;
+        }
     }
 
     /// The roll call of `slot`, or of the current shift.
@@ -119,6 +146,7 @@ impl App {
                 self.open_detail(id);
             }
             TodayOutcome::OpenRollCall => self.open_roll_call(None),
+            TodayOutcome::OpenRollCallOf(slot) => self.open_roll_call(Some(slot)),
             TodayOutcome::NewHandover => self.open_handover_editor(),
             TodayOutcome::ShiftTimes => {
                 let Some(facility) = &self.session.facility else {
@@ -292,13 +320,15 @@ impl App {
                 presence,
                 advance,
             } => {
+                // A mark key keeps the note of the same mark; cycling in place (no
+                // advance) keeps the row's note whatever the mark becomes.
                 let note = screen
                     .roll
                     .rows
                     .iter()
                     .find(|r| r.client == client)
                     .and_then(|r| r.mark.as_ref())
-                    .filter(|m| m.presence == presence)
+                    .filter(|m| m.presence == presence || !advance)
                     .map(|m| m.note.clone())
                     .unwrap_or_default();
                 let saved = self.save_mark(slot, client, presence, note, None, advance);
@@ -312,6 +342,16 @@ impl App {
                 {
                     let name = self.name_of(client);
                     self.say(self.lang.f(Msg::RollNoteHint, &[&name]));
+                }
+            }
+            // The question names the day the izin ends, from the resident's record.
+            RollOutcome::AskedReturn(client) => {
+                if let Ok(view) = self.conn.get_client(client)
+                    && let Some(crate::domain::StatusDetail::Leave { expected_return }) =
+                        view.client.history.last().map(|c| &c.detail)
+                    && let Screen::RollCall(screen) = &mut self.screen
+                {
+                    screen.leave_until(client, *expected_return);
                 }
             }
             RollOutcome::AskAbsconded(client) => {
@@ -353,7 +393,7 @@ impl App {
                     self.open_roll_call(Some(slot.next()));
                 }
             }
-            RollOutcome::Export => self.open_export(slot.date),
+            RollOutcome::Export => self.open_export(slot.date, Some(slot.shift)),
         }
     }
 
@@ -385,9 +425,10 @@ impl App {
                 if status_changed && let Ok(view) = self.conn.get_client(client) {
                     self.roster.upsert(view.client.row(), false);
                 }
+                // Any mark but kabur that changes the status is a return.
                 if let Some(was) = was
                     && status_changed
-                    && presence == Presence::Present
+                    && presence != Presence::Absconded
                 {
                     let name = self.name_of(client);
                     let away = text::status(self.lang, was);
@@ -439,6 +480,27 @@ impl App {
             return;
         };
         let Some(times) = form.submit() else { return };
+        // Times that move the shift now under way are asked about first.
+        if let Some(old) = self.session.facility.as_ref().map(|f| f.shifts) {
+            let now = self.clock.now();
+            let (was, will) = (old.slot_at(now), times.slot_at(now));
+            let moved = was != will
+                || old.start(was) != times.start(will)
+                || old.end(was) != times.end(will);
+            if moved && form.confirming != Some(times) {
+                let lang = self.lang;
+                form.message = Some(lang.f(
+                    Msg::ShiftTimesMovesNow,
+                    &[
+                        text::shift(lang, will.shift),
+                        &times.start(will).format("%H:%M").to_string(),
+                        &times.end(will).format("%H:%M").to_string(),
+                    ],
+                ));
+                form.confirming = Some(times);
+                return;
+            }
+        }
         match self
             .conn
             .call(crate::protocol::Request::SetShiftTimes(times))
@@ -455,8 +517,9 @@ impl App {
         }
     }
 
-    fn open_export(&mut self, date: chrono::NaiveDate) {
-        let form = crate::ui::popups::export_form::ExportForm::new(date, self.lang);
+    /// The export form, set to the roll call on screen (its date and shift).
+    fn open_export(&mut self, date: chrono::NaiveDate, shift: Option<crate::domain::shift::Shift>) {
+        let form = crate::ui::popups::export_form::ExportForm::new(date, shift, self.lang);
         self.popups.push(Popup::ExportForm(Box::new(form)));
     }
 

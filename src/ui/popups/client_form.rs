@@ -514,8 +514,11 @@ impl ClientForm {
             field.error = Some(self.lang.t(Msg::ProblemChoose).to_string());
         }
         self.fields.focus_first_error();
-        let n = self.fields.error_count().to_string();
-        self.message = Some(self.lang.f(Msg::FormFixErrors, &[&n]));
+        let n = self.fields.error_count();
+        self.message = Some(match n {
+            1 => self.lang.t(Msg::FormFixOne).to_string(),
+            _ => self.lang.f(Msg::FormFixErrors, &[&n.to_string()]),
+        });
     }
 
     /// Save was pressed: the draft if it may be sent, otherwise problems or warnings are

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::domain::ClientId;
@@ -46,9 +47,31 @@ pub struct Confirm {
 }
 
 impl Confirm {
+    /// The question and its options ("y = ya   n = tidak"), which the catalogue writes
+    /// after two spaces at the end of each question.
+    fn parts(&self, lang: Lang) -> (String, Option<String>) {
+        let words = self.on_yes.words();
+        let full = lang.f(self.question, &words);
+        match full.find("  y = ") {
+            Some(at) => (
+                full[..at].trim_end().to_string(),
+                Some(full[at..].trim().to_string()),
+            ),
+            None => (full, None),
+        }
+    }
+
+    /// The options on a line of their own, under the question: a narrow terminal wraps
+    /// the question, never an option in the middle.
     pub fn render(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
-        let width = area.width.min(60);
-        let height = area.height.min(6);
+        let (question, options) = self.parts(lang);
+        let width = area.width.min(64);
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        // Words wrap before the edge: a line more than the characters alone would need.
+        let question_lines = question.chars().count().div_ceil(inner) + 1;
+        let option_lines = if options.is_some() { 2 } else { 0 };
+        let wanted = u16::try_from(question_lines + option_lines + 2).unwrap_or(u16::MAX);
+        let height = area.height.min(wanted);
         let popup = Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,
@@ -59,8 +82,12 @@ impl Confirm {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.warning);
-        let words = self.on_yes.words();
-        let text = Paragraph::new(lang.f(self.question, &words))
+        let mut lines = vec![Line::from(question)];
+        if let Some(options) = options {
+            lines.push(Line::default());
+            lines.push(Line::from(options));
+        }
+        let text = Paragraph::new(lines)
             .style(theme.title)
             .wrap(Wrap { trim: true })
             .block(block);

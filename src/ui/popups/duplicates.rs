@@ -1,5 +1,6 @@
 //! Likely duplicates found before a new resident is saved: open the existing person (a new
-//! stay if they had exited) or continue as a new person.
+//! stay if they had exited) or continue as a new person (not offered when one of them
+//! holds the NIK typed).
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -34,6 +35,12 @@ impl Duplicates {
         self.found.get(self.selected)
     }
 
+    /// The resident holding the NIK typed, if one does: then this is them (or the NIK
+    /// is mistyped), and saving a new person would be refused.
+    pub fn same_nik(&self) -> Option<&DuplicateMatch> {
+        self.found.iter().find(|m| m.same_nik)
+    }
+
     pub fn render(
         &self,
         frame: &mut Frame,
@@ -52,12 +59,18 @@ impl Duplicates {
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        // The same-NIK words are longer: room for them at 80 columns.
+        let intro_height = if self.same_nik().is_some() { 4 } else { 2 };
         let [intro, list] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::DupIntro)).wrap(Wrap { trim: true }),
-            intro,
-        );
+            Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(inner);
+        let intro_text = match self.same_nik() {
+            Some(m) => lang.f(
+                Msg::DupNikIntro,
+                &[&display_name(&m.row.name, &m.row.nickname), &m.row.reg_no],
+            ),
+            None => lang.t(Msg::DupIntro).to_string(),
+        };
+        frame.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: true }), intro);
         let items: Vec<ListItem> = self
             .found
             .iter()

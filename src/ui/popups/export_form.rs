@@ -45,8 +45,9 @@ pub struct ExportRequest {
 }
 
 impl ExportForm {
-    /// Defaults: XLSX, every shift, the given date, a file in the home directory.
-    pub fn new(date: NaiveDate, lang: Lang) -> ExportForm {
+    /// Defaults: XLSX, the given date and shift (every shift if none), a file in the
+    /// home directory.
+    pub fn new(date: NaiveDate, shift: Option<Shift>, lang: Lang) -> ExportForm {
         let home = std::env::var_os("HOME")
             .map_or_else(|| std::path::PathBuf::from("."), std::path::PathBuf::from);
         let file = home.join(format!("apel-{}.xlsx", date.format("%Y-%m-%d")));
@@ -70,7 +71,9 @@ impl ExportForm {
             FieldState::choice(
                 lang.t(Msg::ExportShift),
                 shifts,
-                0,
+                shift
+                    .and_then(|s| Shift::ALL.iter().position(|a| *a == s))
+                    .map_or(0, |i| i + 1),
                 Some(lang.t(Msg::HintChoice).into()),
             ),
             FieldState::text(
@@ -209,7 +212,7 @@ mod tests {
 
     #[test]
     fn every_shift_by_default_and_one_on_request() {
-        let mut form = ExportForm::new(day(), Lang::Id);
+        let mut form = ExportForm::new(day(), None, Lang::Id);
         let req = form.submit().unwrap();
         assert_eq!(req.format.shift, None, "semua");
         assert_eq!(req.format.format, Format::Xlsx);
@@ -225,8 +228,17 @@ mod tests {
     }
 
     #[test]
+    fn from_a_roll_call_the_form_is_set_to_its_date_and_shift() {
+        let mut form = ExportForm::new(day(), Some(Shift::Afternoon), Lang::Id);
+        assert_eq!(form.fields.items[SHIFT].shown(), "siang");
+        let req = form.submit().unwrap();
+        assert_eq!(req.format.shift, Some(Shift::Afternoon));
+        assert_eq!((req.from, req.to), (day(), day()));
+    }
+
+    #[test]
     fn csv_is_offered_with_semicolons_first_and_the_file_follows() {
-        let mut form = ExportForm::new(day(), Lang::Id);
+        let mut form = ExportForm::new(day(), None, Lang::Id);
         right(&mut form);
         assert_eq!(
             form.fields.items[FORMAT].shown(),
@@ -247,7 +259,7 @@ mod tests {
 
     #[test]
     fn every_field_is_in_view_at_80_by_24() {
-        let form = ExportForm::new(day(), Lang::En);
+        let form = ExportForm::new(day(), None, Lang::En);
         let text = screen(&form);
         for label in [
             "Format",

@@ -34,11 +34,19 @@ fn lines_for(bindings: &[Binding], lang: Lang, theme: &Theme) -> Vec<Line<'stati
             None => grouped.push((b.shown.to_string(), b)),
         }
     }
+    // The key column is as wide as its widest keys ("q Ctrl-C/Ctrl-Q"), so none runs
+    // into its label.
+    let width = grouped
+        .iter()
+        .map(|(keys, _)| keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10);
     grouped
         .into_iter()
         .map(|(keys, b)| {
             Line::from(vec![
-                Span::styled(format!("  {keys:<14} "), theme.key),
+                Span::styled(format!("  {keys:<width$} "), theme.key),
                 Span::raw(lang.t(b.label)),
             ])
         })

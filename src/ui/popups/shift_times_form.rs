@@ -4,6 +4,7 @@ use crate::ui::widgets::popup::popup_block;
 use chrono::NaiveTime;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::Clear;
 
 use crate::domain::shift::{Shift, ShiftTimes};
@@ -15,6 +16,11 @@ use crate::ui::widgets::form_fields::{FieldState, Fields};
 pub struct ShiftTimesForm {
     pub fields: Fields,
     lang: Lang,
+    /// Times that move the current shift, asked about once: a second Ctrl-S with the
+    /// same times saves them.
+    pub confirming: Option<ShiftTimes>,
+    /// The question (or problem) shown in the bottom border.
+    pub message: Option<String>,
 }
 
 impl ShiftTimesForm {
@@ -35,6 +41,8 @@ impl ShiftTimesForm {
         ShiftTimesForm {
             fields: Fields::new(items),
             lang,
+            confirming: None,
+            message: None,
         }
     }
 
@@ -63,7 +71,10 @@ impl ShiftTimesForm {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
-        let block = popup_block(self.lang.t(Msg::ShiftTimesTitle), theme);
+        let mut block = popup_block(self.lang.t(Msg::ShiftTimesTitle), theme);
+        if let Some(m) = &self.message {
+            block = block.title_bottom(Line::styled(format!(" {m} "), theme.warning));
+        }
         frame.render_widget(Clear, area);
         let inner = block.inner(area);
         frame.render_widget(block, area);

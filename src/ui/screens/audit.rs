@@ -1,9 +1,10 @@
-//! Audit (kepala only): who changed what and when, filtered by staff member, date range
-//! and record (a resident, or a kind: staff accounts, facility settings); Enter shows
-//! every field before and after. Reloaded as changes come in, selection kept.
+//! Audit (kepala only): who (by name) changed what and when, filtered by staff member,
+//! date range and record (a resident, or a kind: staff accounts, facility settings), each
+//! entry summed up in the user's words; Enter shows every field before and after.
+//! Reloaded as changes come in, selection kept.
 
 use crate::ui::widgets::popup::popup_block;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,6 +13,9 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table, TableState, Wrap};
 use crate::domain::audit::{AuditAction, AuditEntry, RecordRef};
 use crate::protocol::{AuditFilter, RecordKind};
 use crate::ui::action::Action;
+use crate::ui::screens::audit_words;
+use crate::ui::screens::roster::fit;
+use crate::ui::staff_names::StaffNames;
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
 
@@ -36,16 +40,19 @@ pub struct AuditScreen {
     selected: usize,
     /// The entry whose changes are shown in full, if any.
     pub open: bool,
+    /// The day the screen was opened: times of this year are shown without the year.
+    today: NaiveDate,
 }
 
 impl AuditScreen {
-    pub fn new(filter: AuditFilter, staff: Vec<String>) -> AuditScreen {
+    pub fn new(filter: AuditFilter, staff: Vec<String>, today: NaiveDate) -> AuditScreen {
         AuditScreen {
             entries: Vec::new(),
             filter,
             staff,
             selected: 0,
             open: false,
+            today,
         }
     }
 
@@ -149,12 +156,93 @@ impl AuditScreen {
         area: Rect,
         lang: Lang,
         theme: &Theme,
+        names: &StaffNames,
         label: &dyn Fn(&RecordRef) -> String,
     ) {
         let [info, table] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(self.info_line(info.width, lang, theme, names, label)),
+            info,
+        );
+        let header = Row::new([
+            lang.t(Msg::AuditColWhen),
+            lang.t(Msg::AuditColBy),
+            lang.t(Msg::AuditColRecord),
+            lang.t(Msg::AuditColAction),
+            lang.t(Msg::AuditColFields),
+        ])
+        .style(theme.table_header);
+        let page = table.height.saturating_sub(1) as usize;
+        let offset = (self.selected + 1).saturating_sub(page.max(1));
+        let visible = || self.entries.iter().skip(offset).take(page);
+        // "28 Nov 21:05" this year, "28 Nov 2025 21:05" before; the name, the record and
+        // the summary share what the time and the action leave.
+        let year = self.today.year();
+        let when_of = |e: &AuditEntry| {
+            let at = text::date_time(lang, e.at);
+            if e.at.year() == year {
+                at.replacen(&format!(" {year}"), "", 1)
+            } else {
+                at
+            }
+        };
+        let width_of = |s: &str| u16::try_from(Span::raw(s).width()).unwrap_or(u16::MAX);
+        let when = visible().map(|e| width_of(&when_of(e))).max().unwrap_or(12);
+        let action = visible()
+            .map(|e| width_of(lang.t(action_msg(e.action))))
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 14);
+        let rest = table.width.saturating_sub(when + action + 4);
+        let by = (rest / 5).clamp(8, 20);
+        // Half each for the record and the summary, but the summary keeps room for a
+        // mark's "pagi 28 Nov: hadir → sakit" where it can.
+        let shared = rest.saturating_sub(by);
+        let record = (shared / 2).min(shared.saturating_sub(26)).clamp(10, 32);
+        let fields = rest.saturating_sub(by + record) as usize;
+        let rows = visible().map(|e| {
+            Row::new([
+                when_of(e),
+                names.short(&e.by, by.into()),
+                fit(&label(&e.record), record.into()),
+                fit(lang.t(action_msg(e.action)), action.into()),
+                fit(&audit_words::summary(lang, names, e), fields),
+            ])
+        });
+        let widths = [
+            Constraint::Length(when),
+            Constraint::Length(by),
+            Constraint::Length(record),
+            Constraint::Length(action),
+            Constraint::Fill(1),
+        ];
+        let widget = Table::new(rows, widths)
+            .header(header)
+            .column_spacing(1)
+            .row_highlight_style(theme.selected);
+        let mut state = TableState::default()
+            .with_selected((!self.entries.is_empty()).then(|| self.selected - offset));
+        frame.render_stateful_widget(widget, table, &mut state);
+        if self.open
+            && let Some(e) = self.entries.get(self.selected)
+        {
+            render_entry(frame, area, e, lang, theme, names, label);
+        }
+    }
+
+    /// "12 perubahan · oleh: Budiman Santoso · tanggal: semua · data: …", the record
+    /// part cut with "…" to what is left of `width`.
+    fn info_line(
+        &self,
+        width: u16,
+        lang: Lang,
+        theme: &Theme,
+        names: &StaffNames,
+        label: &dyn Fn(&RecordRef) -> String,
+    ) -> Line<'static> {
         let any = lang.t(Msg::RosterAll);
-        let by = self.filter.by.as_deref().unwrap_or(any);
+        let by = self.filter.by.as_deref().map_or(any, |u| names.full(u));
         let range = match (self.filter.from, self.filter.to) {
             (None, None) => any.to_string(),
             (from, to) => format!(
@@ -168,105 +256,90 @@ impl AuditScreen {
             (None, Some(kind)) => lang.f(Msg::AuditRecordClear, &[lang.t(kind_msg(kind))]),
             (None, None) => any.to_string(),
         };
-        let count = lang.f(Msg::AuditCount, &[&self.entries.len().to_string()]);
-        let line = Line::from(vec![
+        let n = self.entries.len();
+        let count_msg = if n == 1 {
+            Msg::AuditCountOne
+        } else {
+            Msg::AuditCount
+        };
+        let count = lang.f(count_msg, &[&n.to_string()]);
+        let by = lang.f(Msg::AuditFilterBy, &[by]);
+        let range = lang.f(Msg::AuditFilterRange, &[&range]);
+        let used = [&count, &by, &range]
+            .iter()
+            .map(|s| Span::raw(s.as_str()).width() + 3)
+            .sum::<usize>();
+        let record = fit(
+            &lang.f(Msg::AuditFilterRecord, &[&record]),
+            usize::from(width).saturating_sub(used),
+        );
+        Line::from(vec![
             Span::styled(count, theme.title),
             Span::styled(" · ", theme.dim),
-            Span::raw(lang.f(Msg::AuditFilterBy, &[by])),
+            Span::raw(by),
             Span::styled(" · ", theme.dim),
-            Span::raw(lang.f(Msg::AuditFilterRange, &[&range])),
+            Span::raw(range),
             Span::styled(" · ", theme.dim),
-            Span::raw(lang.f(Msg::AuditFilterRecord, &[&record])),
-        ]);
-        frame.render_widget(Paragraph::new(line), info);
-        let header = Row::new([
-            lang.t(Msg::AuditColWhen),
-            lang.t(Msg::AuditColBy),
-            lang.t(Msg::AuditColRecord),
-            lang.t(Msg::AuditColAction),
-            lang.t(Msg::AuditColFields),
+            Span::raw(record),
         ])
-        .style(theme.table_header);
-        let page = table.height.saturating_sub(1) as usize;
-        let offset = (self.selected + 1).saturating_sub(page.max(1));
-        let rows = self.entries.iter().skip(offset).take(page).map(|e| {
-            let fields: Vec<&str> = e.changes.iter().map(|c| c.field.as_str()).collect();
-            Row::new([
-                format!("{} {}", text::date_short(e.at.date()), e.at.format("%H:%M")),
-                e.by.clone(),
-                label(&e.record),
-                lang.t(action_msg(e.action)).to_string(),
-                fields.join(", "),
-            ])
-        });
-        let widths = [
-            Constraint::Length(14),
-            Constraint::Length(10),
-            Constraint::Length(24),
-            Constraint::Length(10),
-            Constraint::Fill(1),
-        ];
-        let widget = Table::new(rows, widths)
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(theme.selected);
-        let mut state = TableState::default()
-            .with_selected((!self.entries.is_empty()).then(|| self.selected - offset));
-        frame.render_stateful_widget(widget, table, &mut state);
-        if self.open
-            && let Some(e) = self.entries.get(self.selected)
-        {
-            self.render_entry(frame, area, e, lang, theme, label);
-        }
     }
+}
 
-    fn render_entry(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        e: &AuditEntry,
-        lang: Lang,
-        theme: &Theme,
-        label: &dyn Fn(&RecordRef) -> String,
-    ) {
-        let mut lines = vec![
-            Line::styled(
-                format!(
-                    "{} · {} · {}",
-                    text::date_time(lang, e.at),
-                    e.by,
-                    lang.t(action_msg(e.action))
-                ),
-                theme.title,
+/// One entry in full: when, who (by name), what, the record, and every field before and
+/// after under its label, values as the UI shows them.
+fn render_entry(
+    frame: &mut Frame,
+    area: Rect,
+    e: &AuditEntry,
+    lang: Lang,
+    theme: &Theme,
+    names: &StaffNames,
+    label: &dyn Fn(&RecordRef) -> String,
+) {
+    let labels: Vec<String> = e
+        .changes
+        .iter()
+        .map(|c| audit_words::field_label(lang, &e.record, &c.field))
+        .collect();
+    let pad = labels
+        .iter()
+        .map(|l| Span::raw(l.as_str()).width())
+        .max()
+        .unwrap_or(0)
+        .min(26);
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} · {} · {}",
+                text::date_time(lang, e.at),
+                names.full(&e.by),
+                lang.t(action_msg(e.action))
             ),
-            Line::raw(label(&e.record)),
-            Line::raw(""),
-        ];
-        for c in &e.changes {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{:<16} ", c.field), theme.dim),
-                Span::raw(if c.before.is_empty() {
-                    "—".to_string()
-                } else {
-                    c.before.clone()
-                }),
-                Span::styled(" → ", theme.dim),
-                Span::raw(if c.after.is_empty() {
-                    "—".to_string()
-                } else {
-                    c.after.clone()
-                }),
-            ]));
-        }
-        let block = popup_block(lang.t(Msg::AuditEntryTitle), theme);
-        frame.render_widget(Clear, area);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            area,
-        );
+            theme.title,
+        ),
+        Line::raw(label(&e.record)),
+        Line::raw(audit_words::summary(lang, names, e)),
+        Line::raw(""),
+    ];
+    let dash = |v: String| if v.is_empty() { "—".to_string() } else { v };
+    for (c, l) in e.changes.iter().zip(labels) {
+        let before = audit_words::value(lang, names, &c.field, &c.before);
+        let after = audit_words::value(lang, names, &c.field, &c.after);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<pad$} ", fit(&l, pad)), theme.dim),
+            Span::raw(dash(before)),
+            Span::styled(" → ", theme.dim),
+            Span::raw(dash(after)),
+        ]));
     }
+    let block = popup_block(lang.t(Msg::AuditEntryTitle), theme);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn kind_msg(kind: RecordKind) -> Msg {

@@ -1,6 +1,7 @@
 //! The screens: one file each, with their state, key handling and drawing.
 
 pub mod audit;
+pub mod audit_words;
 pub mod detail;
 pub mod roll_call;
 pub mod roster;

@@ -4,7 +4,7 @@
 //! saved as it is made. The header says, by the clock at each draw, whether the roll call
 //! is running, in its grace period for late marks, or closed.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,7 +18,7 @@ use crate::domain::client::find_row;
 use crate::domain::names::{display_name, fold};
 use crate::domain::roll_call::{Phase, Presence, RollCall, RollCallRow};
 use crate::domain::shift::ShiftTimes;
-use crate::domain::{ClientId, ClientRow};
+use crate::domain::{ClientId, ClientRow, Status};
 use crate::ui::action::Action;
 use crate::ui::screens::roster::room_text;
 use crate::ui::search::{Keys, Search};
@@ -39,6 +39,9 @@ pub enum RollOutcome {
     },
     /// Kabur needs the time last seen and a note first.
     AskAbsconded(ClientId),
+    /// "Back?" is asked of someone on izin: the app tells the screen until when
+    /// ([`RollCallScreen::leave_until`]) so the question can say it.
+    AskedReturn(ClientId),
     /// A note for this resident's mark: the one just marked, else the selected one.
     AskNote(ClientId),
     /// Ask which date and shift to open.
@@ -51,12 +54,23 @@ pub enum RollOutcome {
     Export,
 }
 
-/// A hadir mark that would record a return, waiting for y.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PendingReturn {
-    client: ClientId,
-    /// Move on after the mark (`h`), or stay on the row (Space/Enter).
-    advance: bool,
+/// A question waiting for y/n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Question {
+    /// A mark that would record a return: hadir for someone kabur, izin or dirujuk, or
+    /// any mark for someone kabur.
+    Return {
+        client: ClientId,
+        presence: Presence,
+        /// Move on after the mark (a mark key), or stay on the row (Space/Enter).
+        advance: bool,
+        /// Where they are said to be: kabur, izin or dirujuk.
+        away: Presence,
+        /// The end of an izin, once the app has looked it up.
+        until: Option<NaiveDate>,
+    },
+    /// `H`: mark these (the unmarked ones) hadir.
+    AllPresent(Vec<ClientId>),
 }
 
 /// The roll call screen's state.
@@ -80,8 +94,9 @@ pub struct RollCallScreen {
     digits: String,
     /// The name being typed after `/`, while jumping.
     pub jump: Option<Input>,
-    /// "Catat … sudah kembali? y/n": asked before a hadir mark records a return.
-    pending_return: Option<PendingReturn>,
+    /// "Catat … sudah kembali? y/n" before a mark records a return, or "Tandai N …
+    /// hadir? y/n" before `H`.
+    question: Option<Question>,
     /// The resident marked by the last key, while no other key has been pressed: `c`
     /// then notes their mark even though the selection has moved on.
     just_marked: Option<ClientId>,
@@ -103,7 +118,7 @@ impl RollCallScreen {
             counts: [0; Presence::ALL.len()],
             digits: String::new(),
             jump: None,
-            pending_return: None,
+            question: None,
             just_marked: None,
             pinned: None,
         };
@@ -250,7 +265,20 @@ impl RollCallScreen {
 
     /// True while a question waits for y/n (Esc then only cancels it).
     pub fn asking(&self) -> bool {
-        self.pending_return.is_some()
+        self.question.is_some()
+    }
+
+    /// The date the izin of the resident being asked about ends, for the question.
+    pub fn leave_until(&mut self, client: ClientId, date: NaiveDate) {
+        if let Some(Question::Return {
+            client: asked,
+            until,
+            ..
+        }) = &mut self.question
+            && *asked == client
+        {
+            *until = Some(date);
+        }
     }
 
     pub fn apply(&mut self, action: Action) -> RollOutcome {
@@ -262,14 +290,23 @@ impl RollCallScreen {
         if action != Action::CycleMark {
             self.pinned = None;
         }
-        // A pending "back?" question takes the next key: y records, anything else cancels.
-        if let Some(pending) = self.pending_return.take() {
-            return match action {
-                Action::Yes => RollOutcome::Mark {
-                    client: pending.client,
-                    presence: Presence::Present,
-                    advance: pending.advance,
+        // A pending question takes the next key: y goes ahead, anything else cancels.
+        if let Some(question) = self.question.take() {
+            return match (action, question) {
+                (
+                    Action::Yes,
+                    Question::Return {
+                        client,
+                        presence,
+                        advance,
+                        ..
+                    },
+                ) => RollOutcome::Mark {
+                    client,
+                    presence,
+                    advance,
                 },
+                (Action::Yes, Question::AllPresent(clients)) => RollOutcome::AllPresent(clients),
                 _ => RollOutcome::None,
             };
         }
@@ -278,21 +315,18 @@ impl RollCallScreen {
             return RollOutcome::None;
         }
         let id = self.selected_id();
-        let mark = |p: Presence| {
-            id.map_or(RollOutcome::None, |client| RollOutcome::Mark {
-                client,
-                presence: p,
-                advance: true,
-            })
-        };
         match action {
             Action::Digit(d) => self.digit(d),
-            Action::Search => self.jump = Some(Input::default()),
+            // A name jump always starts afresh: a row number half typed is dropped.
+            Action::Search => {
+                self.digits.clear();
+                self.jump = Some(Input::default());
+            }
             Action::SearchDone | Action::SearchClear => self.jump = None,
-            Action::MarkPresent => return self.present(true, false),
-            Action::MarkLeave => return mark(Presence::Leave),
-            Action::MarkSick => return mark(Presence::Sick),
-            Action::MarkReferred => return mark(Presence::Referred),
+            Action::MarkPresent => return self.present(true),
+            Action::MarkLeave => return self.mark(Presence::Leave, true),
+            Action::MarkSick => return self.mark(Presence::Sick, true),
+            Action::MarkReferred => return self.mark(Presence::Referred, true),
             Action::MarkAbsconded => {
                 return id.map_or(RollOutcome::None, RollOutcome::AskAbsconded);
             }
@@ -305,7 +339,7 @@ impl RollCallScreen {
                     row.presence().map_or(Presence::Present, Presence::next),
                 );
                 if next == Presence::Present {
-                    return self.present(false, true);
+                    return self.present(false);
                 }
                 self.pinned = Some(client);
                 return RollOutcome::Mark {
@@ -322,14 +356,12 @@ impl RollCallScreen {
                     .filter(|r| r.presence().is_none())
                     .map(|r| r.client)
                     .collect();
+                // One slip must not mark fifty rows: ask first.
                 if !unmarked.is_empty() {
-                    return RollOutcome::AllPresent(unmarked);
+                    self.question = Some(Question::AllPresent(unmarked));
                 }
             }
-            Action::ToggleUnmarked => {
-                self.unmarked_only = !self.unmarked_only;
-                self.refresh(id);
-            }
+            Action::ToggleUnmarked => self.toggle_unmarked(),
             Action::Note => {
                 return just_marked
                     .or(id)
@@ -344,36 +376,97 @@ impl RollCallScreen {
         RollOutcome::None
     }
 
-    /// A hadir mark for the selected row. A mark that would record a return asks first
-    /// (y/n): always for someone kabur; when cycling, also for someone izin or dirujuk,
-    /// so stepping through the marks never records a return by the way.
-    fn present(&mut self, advance: bool, cycling: bool) -> RollOutcome {
+    /// `u`: only the unmarked rows, or all again. Switching on from a marked row lands
+    /// on the first unmarked row at or after it (else the last one before it).
+    fn toggle_unmarked(&mut self) {
+        let at = self.view.get(self.selected).copied().unwrap_or(0);
+        self.unmarked_only = !self.unmarked_only;
+        self.refresh(None);
+        let pos = self
+            .view
+            .iter()
+            .position(|&i| i >= at)
+            .unwrap_or(self.view.len().saturating_sub(1));
+        self.move_to(pos);
+    }
+
+    /// Whether the selected row's resident is kabur, or away on izin or dirujuk (and not
+    /// already marked hadir), by the roll call's own record.
+    fn away(row: &RollCallRow) -> Option<Presence> {
+        if row.presence() == Some(Presence::Absconded) || row.implied == Some(Presence::Absconded) {
+            return Some(Presence::Absconded);
+        }
+        let back = row
+            .mark
+            .as_ref()
+            .is_some_and(|m| m.presence == Presence::Present);
+        match row.implied {
+            Some(p @ (Presence::Leave | Presence::Referred)) if !back => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Izin, sakit or dirujuk for the selected row; for someone kabur that means they
+    /// are back, so it asks first (y/n), as hadir does.
+    fn mark(&mut self, presence: Presence, advance: bool) -> RollOutcome {
         let Some(row) = self.selected_row() else {
             return RollOutcome::None;
         };
         let client = row.client;
-        let kabur =
-            row.presence() == Some(Presence::Absconded) || row.implied == Some(Presence::Absconded);
-        let away = matches!(row.implied, Some(Presence::Leave | Presence::Referred))
-            && row
-                .mark
-                .as_ref()
-                .is_none_or(|m| m.presence != Presence::Present);
-        if !advance {
-            self.pinned = Some(client);
-        }
-        if kabur || (cycling && away) {
-            self.pending_return = Some(PendingReturn { client, advance });
-            return RollOutcome::None;
+        if Self::away(row) == Some(Presence::Absconded) {
+            return self.ask_return(client, presence, advance, Presence::Absconded);
         }
         RollOutcome::Mark {
             client,
-            presence: Presence::Present,
+            presence,
             advance,
         }
     }
 
+    /// A hadir mark for the selected row. A mark that would record a return asks first
+    /// (y/n): for someone kabur, izin or dirujuk, so no key ends a leave by the way.
+    fn present(&mut self, advance: bool) -> RollOutcome {
+        let Some(row) = self.selected_row() else {
+            return RollOutcome::None;
+        };
+        let client = row.client;
+        let away = Self::away(row);
+        if !advance {
+            self.pinned = Some(client);
+        }
+        match away {
+            Some(away) => self.ask_return(client, Presence::Present, advance, away),
+            None => RollOutcome::Mark {
+                client,
+                presence: Presence::Present,
+                advance,
+            },
+        }
+    }
+
+    fn ask_return(
+        &mut self,
+        client: ClientId,
+        presence: Presence,
+        advance: bool,
+        away: Presence,
+    ) -> RollOutcome {
+        self.question = Some(Question::Return {
+            client,
+            presence,
+            advance,
+            away,
+            until: None,
+        });
+        if away == Presence::Leave {
+            RollOutcome::AskedReturn(client)
+        } else {
+            RollOutcome::None
+        }
+    }
+
     /// Draws the roll call at `now`; names and rooms come from `residents` (in id order).
+    #[allow(clippy::too_many_arguments)]
     pub fn render(
         &self,
         frame: &mut Frame,
@@ -382,12 +475,23 @@ impl RollCallScreen {
         now: NaiveDateTime,
         lang: Lang,
         theme: &Theme,
+        names: &crate::ui::staff_names::StaffNames,
     ) {
         // Title and state share the first line when they fit; the state gets its own
         // line otherwise (a long "ended, open until" in a narrow terminal).
         let mut title = self.title_line(lang, theme);
-        let state = self.state_line(now, lang, theme);
-        let one_line = title.width() + 3 + state.width() <= area.width as usize;
+        let mut state = self.state_line(now, lang, theme);
+        let modes = self.mode_spans(lang, theme);
+        let modes_width: usize = modes.iter().map(Span::width).sum();
+        let width = area.width as usize;
+        let one_line = title.width() + 3 + state.width() + modes_width <= width;
+        // On two lines the modes follow the state, or the title when the state is long
+        // ("closed: 55 unmarked…").
+        if one_line || state.width() + modes_width <= width {
+            state.spans.extend(modes);
+        } else {
+            title.spans.extend(modes);
+        }
         let head_lines = if one_line { 1 } else { 2 };
         let [head, counts, table] = Layout::vertical([
             Constraint::Length(head_lines),
@@ -418,6 +522,15 @@ impl RollCallScreen {
         // Keep the selection on screen; the view only moves when it must, and then jumps.
         let offset = self.scroll.place(page, self.selected, self.view.len());
         let end = (offset + page).min(self.view.len());
+        let widths = column_widths(
+            table.width,
+            self.view[offset..end].iter().map(|&i| {
+                find_row(residents, self.roll.rows[i].client)
+                    .map_or(0, |c| display_name(&c.name, &c.nickname).chars().count())
+            }),
+            lang,
+        );
+        let note_width = widths[5];
         let rows = self.view[offset..end].iter().map(|&i| {
             let r = &self.roll.rows[i];
             let c = find_row(residents, r.client);
@@ -436,30 +549,26 @@ impl RollCallScreen {
                 TableCell::from(format!("{:>3}", i + 1)),
                 TableCell::from(c.map_or_else(String::new, |c| room_text(&c.room, &c.bed))),
                 TableCell::from(c.map_or_else(String::new, |c| display_name(&c.name, &c.nickname))),
-                TableCell::from(c.map_or("", |c| text::status(lang, c.status))),
+                // The status on the roll call's date: a past roll call shows it as it was.
+                TableCell::from(
+                    r.status
+                        .or(c.map(|c| c.status))
+                        .map_or("", |s| text::status(lang, s)),
+                ),
                 TableCell::from(Span::styled(mark, style)),
-                TableCell::from(r.mark.as_ref().map_or("", |m| m.note.as_str()).to_string()),
-                TableCell::from(r.mark.as_ref().map_or("", |m| m.by.as_str()).to_string()),
+                TableCell::from(cut(
+                    r.mark.as_ref().map_or("", |m| m.note.as_str()),
+                    note_width,
+                )),
+                // Who marked, by name, as much of it as the column holds.
+                TableCell::from(
+                    r.mark
+                        .as_ref()
+                        .map_or_else(String::new, |m| names.short(&m.by, usize::from(widths[6]))),
+                ),
             ])
         });
-        // Wide enough for the longest mark with its "(status)" hint in this language.
-        let mark_width = Presence::ALL
-            .into_iter()
-            .map(|p| text::presence(lang, p).chars().count())
-            .max()
-            .unwrap_or(0)
-            + 1
-            + lang.t(Msg::RollImplied).chars().count();
-        let widths = [
-            Constraint::Length(3),
-            Constraint::Length(5),
-            Constraint::Fill(3),
-            Constraint::Length(8),
-            Constraint::Length(mark_width as u16),
-            Constraint::Fill(2),
-            Constraint::Length(8),
-        ];
-        let widget = Table::new(rows, widths)
+        let widget = Table::new(rows, widths.map(Constraint::Length))
             .header(header)
             .column_spacing(1)
             .row_highlight_style(theme.selected);
@@ -491,8 +600,7 @@ impl RollCallScreen {
         ])
     }
 
-    /// Where the roll call stands by the clock, then the view's modes (unmarked only, a
-    /// row number being typed).
+    /// Where the roll call stands by the clock.
     fn state_line(&self, now: NaiveDateTime, lang: Lang, theme: &Theme) -> Line<'static> {
         let (state, style) = match self.phase(now) {
             Phase::NotStarted => (lang.t(Msg::RollNotStarted).to_string(), theme.dim),
@@ -507,9 +615,23 @@ impl RollCallScreen {
                 ),
                 theme.warning,
             ),
-            Phase::Closed => (lang.t(Msg::RollClosed).to_string(), theme.warning),
+            // Closed with rows nobody marked says how many; all marked, it is finished.
+            Phase::Closed => {
+                let unmarked = self.roll.rows.len() - self.marked;
+                let state = if unmarked > 0 {
+                    lang.f(Msg::RollClosedUnmarked, &[&unmarked.to_string()])
+                } else {
+                    lang.t(Msg::RollClosed).to_string()
+                };
+                (state, theme.warning)
+            }
         };
-        let mut spans = vec![Span::styled(state, style)];
+        Line::from(Span::styled(state, style))
+    }
+
+    /// The view's modes (unmarked only, a row number being typed), each after " · ".
+    fn mode_spans(&self, lang: Lang, theme: &Theme) -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
         if self.unmarked_only {
             spans.push(Span::styled(" · ", theme.dim));
             spans.push(Span::styled(lang.t(Msg::RollUnmarkedOnly), theme.title));
@@ -521,7 +643,7 @@ impl RollCallScreen {
                 theme.title,
             ));
         }
-        Line::from(spans)
+        spans
     }
 
     /// How many of each mark; or the name being typed after `/`; or the "back?" question.
@@ -533,11 +655,34 @@ impl RollCallScreen {
         lang: Lang,
         theme: &Theme,
     ) {
-        if let Some(pending) = &self.pending_return {
-            let name = find_row(residents, pending.client)
-                .map(|c| display_name(&c.name, &c.nickname))
-                .unwrap_or_default();
-            let question = lang.f(Msg::RollConfirmReturn, &[&name]);
+        if let Some(question) = &self.question {
+            let name = |client| {
+                find_row(residents, client)
+                    .map(|c| display_name(&c.name, &c.nickname))
+                    .unwrap_or_default()
+            };
+            let question = match question {
+                Question::Return {
+                    client,
+                    away: Presence::Absconded,
+                    ..
+                } => lang.f(Msg::RollConfirmReturn, &[&name(*client)]),
+                Question::Return {
+                    client,
+                    until: Some(until),
+                    ..
+                } => lang.f(
+                    Msg::RollConfirmLeaveUntil,
+                    &[&name(*client), &text::date(lang, *until)],
+                ),
+                Question::Return { client, away, .. } => lang.f(
+                    Msg::RollConfirmAway,
+                    &[&name(*client), text::presence(lang, *away)],
+                ),
+                Question::AllPresent(clients) => {
+                    lang.f(Msg::RollConfirmAllPresent, &[&clients.len().to_string()])
+                }
+            };
             frame.render_widget(Paragraph::new(question).style(theme.title), area);
             return;
         }
@@ -577,6 +722,41 @@ impl RollCallScreen {
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
+}
+
+/// The widths of the columns No, Kamar, Nama, Status, Tanda, Catatan, Oleh in a table
+/// `width` wide, given the widths of the names on screen: Status and Tanda fit their
+/// longest text in this language; the name gets what its longest needs (at most two
+/// thirds of what the name and the note share) and the note all the rest.
+fn column_widths(width: u16, names: impl Iterator<Item = usize>, lang: Lang) -> [u16; 7] {
+    let longest =
+        |texts: &mut dyn Iterator<Item = &str>| texts.map(|t| t.chars().count()).max().unwrap_or(0);
+    let status_width = longest(&mut Status::ALL.iter().map(|s| text::status(lang, *s)))
+        .max(lang.t(Msg::ColStatus).chars().count());
+    // Wide enough for the longest mark with its "(status)" hint.
+    let mark_width = longest(&mut Presence::ALL.iter().map(|p| text::presence(lang, *p)))
+        + 1
+        + lang.t(Msg::RollImplied).chars().count();
+    let fixed = [3, 5, status_width, mark_width, 8];
+    let shared = (width as usize).saturating_sub(fixed.iter().sum::<usize>() + 6);
+    let header = lang.t(Msg::ColName).chars().count();
+    let name = names.max().unwrap_or(0).max(header).min(shared * 2 / 3);
+    let note = shared - name;
+    let w = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    [3, 5, w(name), w(status_width), w(mark_width), w(note), 8]
+}
+
+/// `text` in at most `width` characters, ending in "…" when cut.
+fn cut(text: &str, width: u16) -> String {
+    let width = width as usize;
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// The folded text a name jump looks for in each row: name, nickname, reg. no.

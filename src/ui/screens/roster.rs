@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -339,6 +340,11 @@ impl Roster {
                 .copied()
                 .filter(|&i| shows(&facets[i]))
                 .collect();
+            if self.view.is_empty() {
+                // Nobody shown: say whether exited residents would be.
+                let searched = self.searched();
+                self.hidden_exited = facets.iter().filter(|f| searched(f) && !shows(f)).count();
+            }
         } else {
             self.make_keys();
             while self
@@ -491,18 +497,44 @@ impl Roster {
             .iter()
             .map(|&(_, w)| Constraint::Length(w))
             .collect();
-        let header =
-            Row::new(columns.cols.iter().map(|(c, _)| lang.t(c.title()))).style(theme.table_header);
-        if self.view.is_empty() {
-            let msg = if self.rows.is_empty() {
-                Msg::RosterEmpty
+        // The sorted column is marked in its header too: the arrow where it fits, and
+        // underlined always.
+        let arrow = if self.descending { "▼" } else { "▲" };
+        let sorted = self.sort.label();
+        let header = Row::new(columns.cols.iter().map(|&(c, w)| {
+            let title = lang.t(c.title());
+            if c.title() != sorted {
+                return TableCell::from(title);
+            }
+            let marked = if width_of(title) < w {
+                format!("{title}{arrow}")
             } else {
-                Msg::RosterNoMatch
+                title.to_string()
+            };
+            TableCell::from(marked).style(Style::default().add_modifier(Modifier::UNDERLINED))
+        }))
+        .style(theme.table_header);
+        if self.view.is_empty() {
+            // Worded from what is on: a search, filters, or both; or only exited match.
+            let searched = !self.search.value().is_empty();
+            let filters = self.status_filter.is_some() || self.stage_filter.is_some();
+            let said = if self.rows.is_empty() {
+                lang.t(Msg::RosterEmpty).to_string()
+            } else if self.hidden_exited > 0 {
+                let n = self.hidden_exited.to_string();
+                lang.f(Msg::RosterOnlyExitedMatch, &[&n, self.exited_key()])
+            } else {
+                let msg = match (searched, filters || self.show_exited) {
+                    (true, true) => Msg::RosterNoMatch,
+                    (true, false) => Msg::RosterNoMatchSearch,
+                    (false, _) => Msg::RosterNoMatchFilters,
+                };
+                lang.t(msg).to_string()
             };
             let [h, body] =
                 Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(table_area);
             frame.render_widget(
-                Paragraph::new(Line::from(lang.t(msg)).style(theme.dim)),
+                Paragraph::new(Line::from(said).style(theme.dim)).wrap(Wrap { trim: true }),
                 body,
             );
             frame.render_widget(Table::new([header], widths).column_spacing(1), h);
@@ -516,7 +548,7 @@ impl Roster {
                 columns
                     .cols
                     .iter()
-                    .map(|&(c, w)| c.cell(row, lang, self.today, w, columns.long_dates)),
+                    .map(|&(c, w)| c.cell(row, lang, self.today, w, &columns)),
             )
         });
         let table = Table::new(rows, widths)
@@ -525,6 +557,11 @@ impl Roster {
             .row_highlight_style(theme.selected);
         let mut state = TableState::default().with_selected(Some(self.selected - offset));
         frame.render_stateful_widget(table, table_area, &mut state);
+    }
+
+    /// The key that shows exited residents now: `x`, or Ctrl-X while typing a search.
+    fn exited_key(&self) -> &'static str {
+        if self.searching { "Ctrl-X" } else { "x" }
     }
 
     fn render_info(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
@@ -575,18 +612,33 @@ impl Roster {
             if self.hidden_exited > 0 {
                 // Exited residents match but are hidden: say so, and how to see them.
                 let n = self.hidden_exited.to_string();
+                let key = self.exited_key();
                 let room = usize::from(rest.width).saturating_sub(count.chars().count() + 4);
                 let notes = [
                     Msg::RosterExitedMatches,
                     Msg::RosterExitedMatchesShort,
                     Msg::RosterExitedMatchesTiny,
                 ]
-                .map(|m| lang.f(m, &[&n]));
+                .map(|m| lang.f(m, &[&n, key]));
                 let fits = |note: &&String| Span::raw(note.as_str()).width() <= room;
                 let [.., tiny] = &notes;
                 let note = notes.iter().find(fits).unwrap_or(tiny).clone();
                 spans.push(Span::styled(" · ", theme.dim));
                 spans.push(Span::styled(note, theme.warning));
+            }
+            // Filters stay in sight while searching: a forgotten one looks like "no
+            // such person".
+            if self.status_filter.is_some() {
+                spans.push(Span::styled(" · ", theme.dim));
+                let words = lang.f(Msg::RosterFilterStatus, &[&status]);
+                spans.push(Span::styled(words, theme.warning));
+            }
+            if self.stage_filter.is_some() {
+                spans.push(Span::styled(" · ", theme.dim));
+                spans.push(Span::styled(
+                    lang.f(Msg::RosterFilterStage, &[stage]),
+                    theme.warning,
+                ));
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), rest);
             return;
@@ -620,14 +672,15 @@ fn cycle<T: Copy + PartialEq>(current: Option<T>, choices: &[T], back: bool) -> 
     next.and_then(|i| choices.get(i)).copied()
 }
 
-/// Residents known only by a nickname sort among the others by that nickname.
+/// Residents known only by a nickname sort among the others by that nickname; Muhammad
+/// in any spelling sorts as the "M." it is shown as (`names::sort_key`).
 pub fn sort_name(row: &ClientRow) -> CompactString {
     let name = if row.name.trim().is_empty() {
         &row.nickname
     } else {
         &row.name
     };
-    name.trim().to_lowercase().into()
+    crate::domain::names::sort_key(name).into()
 }
 
 /// An age to sort by; approximate ages by their value (unknown ones are put last by
@@ -667,6 +720,10 @@ enum Column {
 struct Columns {
     cols: Vec<(Column, u16)>,
     long_dates: bool,
+    /// Stages by their whole names ("Intervensi", "Intervention") rather than short.
+    long_stages: bool,
+    /// Cities as "Kota Pasuruan" rather than "Kt Pasuruan".
+    long_origins: bool,
 }
 
 /// The name is the column people read: what is left after the others is its, and the
@@ -675,8 +732,8 @@ const NAME_ROOM: i32 = 20;
 
 /// The columns at `width`: at 80 the nine that matter, each as narrow as its longest
 /// value in `lang` allows, the name getting the rest. Wider terminals first widen the
-/// origin (whole regency names), then show the whole year, then add the nickname, the
-/// masked NIK and the number of stays.
+/// origin (whole regency names), then show the whole year, then add the masked NIK,
+/// the nickname, whole stage names, the number of stays and "Kota" written out.
 fn columns_for(width: u16, lang: Lang) -> Columns {
     use Column::*;
     let mut cols: Vec<(Column, u16)> = [RegNo, Name, Sex, Age, Origin, Admitted, Stage, Status]
@@ -709,19 +766,72 @@ fn columns_for(width: u16, lang: Lang) -> Columns {
         cols = wider;
         long_dates = true;
     }
-    for (extra, after) in [(Nickname, Some(Name)), (Nik, Some(Nickname)), (Stays, None)] {
+    let add = |cols: &mut Vec<(Column, u16)>, extra: Column, after: Option<Column>| {
         let mut wider = cols.clone();
         let at = after
             .and_then(|a| wider.iter().position(|c| c.0 == a))
             .map_or(wider.len(), |i| i + 1);
         wider.insert(at, (extra, extra.min_width(lang)));
         if name_room(&wider) >= NAME_ROOM {
-            cols = wider;
+            *cols = wider;
         }
+    };
+    add(&mut cols, Nik, Some(Name));
+    add(&mut cols, Nickname, Some(Name));
+    let mut long_stages = false;
+    let mut wider = cols.clone();
+    set(&mut wider, Stage, stage_width(lang));
+    if name_room(&wider) >= NAME_ROOM {
+        cols = wider;
+        long_stages = true;
+    }
+    add(&mut cols, Stays, None);
+    let mut long_origins = false;
+    let mut wider = cols.clone();
+    set(&mut wider, Origin, long_origin_width(lang));
+    if long_dates && name_room(&wider) >= NAME_ROOM {
+        cols = wider;
+        long_origins = true;
     }
     let name = u16::try_from(name_room(&cols).max(0)).unwrap_or(0);
     set(&mut cols, Name, name);
-    Columns { cols, long_dates }
+    Columns {
+        cols,
+        long_dates,
+        long_stages,
+        long_origins,
+    }
+}
+
+/// The widest whole stage name in `lang`.
+fn stage_width(lang: Lang) -> u16 {
+    widest(
+        lang.t(Msg::ColStage),
+        Stage::ALL.map(|s| text::stage(lang, s)),
+    )
+}
+
+/// An origin for the table: `Pasuruan` for the regency, `Kt Pasuruan` for the city, or
+/// `Kota Pasuruan` where there is room (`long`).
+fn origin_text(lang: Lang, o: Origin, long: bool) -> String {
+    match (o, long) {
+        (Origin::Regency(code), true) => match regency::name(code) {
+            Some(n) => n.strip_prefix("Kab. ").unwrap_or(n).to_string(),
+            None => code.to_string(),
+        },
+        _ => text::origin_short(lang, o),
+    }
+}
+
+/// The widest origin written out (`Kota Probolinggo`).
+fn long_origin_width(lang: Lang) -> u16 {
+    let names: Vec<String> = regency::EAST_JAVA
+        .iter()
+        .map(|&(code, _)| Origin::Regency(code))
+        .chain([Origin::OutsideEastJava])
+        .map(|o| origin_text(lang, o, true))
+        .collect();
+    widest(lang.t(Msg::ColOrigin), names.iter().map(String::as_str))
 }
 
 /// Columns `text` takes on screen.
@@ -819,8 +929,9 @@ impl Column {
         lang: Lang,
         today: NaiveDate,
         width: u16,
-        long_dates: bool,
+        columns: &Columns,
     ) -> TableCell<'static> {
+        let long_dates = columns.long_dates;
         let width = usize::from(width);
         let s: String = match self {
             Column::RegNo => row.reg_no.to_string(),
@@ -832,11 +943,12 @@ impl Column {
             Column::Nik => row.nik.as_ref().map_or_else(|| "-".into(), |n| n.masked()),
             Column::Sex => text::sex_short(lang, row.sex).into(),
             Column::Age => age_text(row.birth, today),
-            Column::Origin => text::origin_short(lang, row.origin),
+            Column::Origin => origin_text(lang, row.origin, columns.long_origins),
             Column::Admitted => {
                 let date = fit(&date_text(lang, row.admitted, long_dates), width);
                 return TableCell::from(Line::from(date).alignment(Alignment::Right));
             }
+            Column::Stage if columns.long_stages => text::stage(lang, row.stage).into(),
             Column::Stage => text::stage_short(lang, row.stage).into(),
             Column::Status => text::status(lang, row.status).into(),
             Column::Room => room_text(&row.room, &row.bed),
@@ -1046,10 +1158,17 @@ mod tests {
         let at = |w| columns_for(w, Lang::Id);
         let width_of_col = |c: &Columns, col| c.cols.iter().find(|x| x.0 == col).map(|x| x.1);
         assert_eq!(width_of_col(&at(80), Column::Origin), Some(11));
-        assert_eq!(width_of_col(&at(100), Column::Origin), Some(15));
+        // At 100 the origins are whole, "Kota" written out ("Kota Probolinggo").
+        assert_eq!(width_of_col(&at(100), Column::Origin), Some(16));
         assert!(!at(80).long_dates && at(100).long_dates);
+        assert!(!at(80).long_stages && !at(80).long_origins);
         assert_eq!(width_of_col(&at(100), Column::Nik), None);
-        assert!(width_of_col(&at(140), Column::Nik).is_some());
+        // At 120 the masked NIK and whole stage names, in both languages.
+        for lang in [Lang::Id, Lang::En] {
+            let c = columns_for(120, lang);
+            assert!(width_of_col(&c, Column::Nik).is_some(), "{lang:?}");
+            assert!(c.long_stages, "{lang:?}");
+        }
     }
 
     #[test]

@@ -1,15 +1,18 @@
-//! Hari ini: the shift at a glance. Who is here against capacity, this shift's roll-call
-//! progress, the last handover note, and what is due. Every number and every due item
+//! Hari ini: the shift at a glance. Who is registered against capacity, counted two ways
+//! side by side (by status, and by this shift's roll-call marks), the roll-call progress,
+//! the notes of the last handover, and what is due. Every number and every due item
 //! opens what is behind it. The panels take what the terminal gives: the headcount is as
 //! wide as its longest line, the handover note and due list grow with the height.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
+use crate::domain::handover::HandoverNote;
 use crate::domain::names::display_name;
-use crate::domain::shift::ShiftSlot;
+use crate::domain::shift::{Shift, ShiftSlot};
 use crate::domain::today::{Due, Group};
 use crate::domain::{ClientId, ClientRow};
 use crate::protocol::TodayView;
@@ -30,6 +33,8 @@ pub enum TodayOutcome {
     People(String, Vec<ClientId>),
     OpenClient(ClientId),
     OpenRollCall,
+    /// The roll call of an earlier shift (one left unfinished).
+    OpenRollCallOf(ShiftSlot),
     NewHandover,
     Handovers,
     ShiftTimes,
@@ -51,27 +56,41 @@ pub struct TodayScreen {
     /// Display names of the staff logged in now.
     pub online: Vec<String>,
     selected: usize,
+    /// Which number of a headcount row is chosen: by status, or by roll-call mark.
+    column: Column,
     /// The shift and date the view was last loaded for, by the app's clock: a minute
     /// tick reloads the view once when either moves on.
     pub loaded_for: Option<(ShiftSlot, chrono::NaiveDate)>,
 }
 
-/// The top row (headcount and last handover) is at least this tall: the headcount's
-/// seven lines and its border. It grows when a long note needs it (see `top_height`).
-const TOP_MIN: u16 = 9;
+/// The two numbers of a headcount row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// By the residents' status.
+    Status,
+    /// By this shift's roll-call marks.
+    Marks,
+}
 
-const GROUPS: [Group; 6] = [
+/// The top row (headcount and last handover) is at least this tall: the headcount's
+/// column heads, seven rows, the roll-call line and its border. It grows when a long
+/// note needs it (see `top_height`).
+const TOP_MIN: u16 = 11;
+
+/// The headcount rows. `Unmarked` has a number only in the roll-call column.
+const GROUPS: [Group; 7] = [
     Group::InResidence,
     Group::Present,
     Group::Leave,
     Group::Sick,
     Group::Referred,
     Group::Absconded,
+    Group::Unmarked,
 ];
 
 fn group_label(g: Group) -> Msg {
     match g {
-        Group::InResidence => Msg::TodayInResidence,
+        Group::InResidence => Msg::TodayRegistered,
         Group::Present => Msg::TodayPresent,
         Group::Leave => Msg::StatusLeave,
         Group::Sick => Msg::StatusSick,
@@ -87,8 +106,22 @@ fn due_client(d: &Due) -> Option<ClientId> {
         | Due::AbscondedNotBack { client, .. }
         | Due::NoAssessment { client, .. }
         | Due::NoNik { client } => Some(*client),
-        Due::RollCallOpen { .. } => None,
+        Due::RollCallOpen { .. } | Due::RollCallUnfinished { .. } => None,
     }
+}
+
+/// Low-priority items ("·"): many of one kind collapse into one line. Kabur and overdue
+/// izin ("!") are always listed one by one, each with its time.
+fn collapsible(d: &Due) -> bool {
+    matches!(d, Due::NoAssessment { .. } | Due::NoNik { .. })
+}
+
+/// `Sab 28 Nov`: a date near now, without its year.
+fn day_month(lang: Lang, d: chrono::NaiveDate) -> String {
+    let full = text::date_with_day(lang, d);
+    let year = format!(" {}", chrono::Datelike::year(&d));
+    full.strip_suffix(&year)
+        .map_or(full.clone(), str::to_string)
 }
 
 impl TodayScreen {
@@ -97,6 +130,7 @@ impl TodayScreen {
             view,
             online,
             selected: 0,
+            column: Column::Status,
             loaded_for: None,
         }
     }
@@ -119,9 +153,9 @@ impl TodayScreen {
                 .take_while(|d| kind(d) == kind(&due[i]))
                 .count();
             let run = &due[i..i + same];
-            if same > MAX_SINGLE {
+            if same > MAX_SINGLE && collapsible(&run[0]) {
                 let ids = run.iter().filter_map(due_client).collect();
-                out.push(Entry::Many(due_kind_label(lang, &run[0]), ids));
+                out.push(Entry::Many(due_kind_label(lang, run), ids));
             } else {
                 out.extend(run.iter().cloned().map(Entry::Due));
             }
@@ -145,17 +179,22 @@ impl TodayScreen {
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::Home => self.selected = 0,
             Action::End => self.selected = last,
+            Action::ChoicePrev => self.column = Column::Status,
+            Action::ChoiceNext => self.column = Column::Marks,
             Action::NewHandover => return TodayOutcome::NewHandover,
             Action::HandoverList => return TodayOutcome::Handovers,
             Action::ShiftTimes => return TodayOutcome::ShiftTimes,
             Action::Open => {
                 return match entries.get(self.selected.min(last)) {
-                    Some(Entry::Group(g)) => TodayOutcome::People(
-                        lang.t(group_label(*g)).to_string(),
-                        self.view.headcount.of(*g).to_vec(),
-                    ),
+                    Some(Entry::Group(g)) => {
+                        let (title, ids) = self.group_list(*g, lang);
+                        TodayOutcome::People(title, ids)
+                    }
                     Some(Entry::RollCall) => TodayOutcome::OpenRollCall,
                     Some(Entry::Due(Due::RollCallOpen { .. })) => TodayOutcome::OpenRollCall,
+                    Some(Entry::Due(Due::RollCallUnfinished { slot, .. })) => {
+                        TodayOutcome::OpenRollCallOf(*slot)
+                    }
                     Some(Entry::Due(d)) => {
                         due_client(d).map_or(TodayOutcome::None, TodayOutcome::OpenClient)
                     }
@@ -170,6 +209,76 @@ impl TodayScreen {
         TodayOutcome::None
     }
 
+    /// The column chosen in the headcount rows.
+    pub fn column(&self) -> Column {
+        self.column
+    }
+
+    /// The title and residents behind a headcount number in the chosen column. The
+    /// "belum diabsen" row has its number only in the roll-call column.
+    fn group_list(&self, g: Group, lang: Lang) -> (String, Vec<ClientId>) {
+        let h = &self.view.headcount;
+        if self.column == Column::Status && g != Group::Unmarked {
+            return (lang.t(group_label(g)).to_string(), h.of(g).to_vec());
+        }
+        let title = lang.f(
+            Msg::TodayMarksTitle,
+            &[
+                text::shift(lang, self.view.slot.shift),
+                &self.mark_label(g, lang),
+            ],
+        );
+        (title, h.marked_as(g).to_vec())
+    }
+
+    /// A row's word for the roll-call column: "hadir" where the status says "aktif".
+    fn mark_label(&self, g: Group, lang: Lang) -> String {
+        match g {
+            Group::Present => lang.t(Msg::PresencePresent).to_string(),
+            Group::InResidence => lang.t(Msg::TodayOnRollCall).to_string(),
+            g => lang.t(group_label(g)).to_string(),
+        }
+    }
+
+    /// After Esc from a resident opened from a due item: the selection goes back to
+    /// that item (single, or the collapsed line holding them).
+    pub fn select_client(&mut self, id: ClientId, lang: Lang) {
+        let found = self.entries(lang).iter().position(|e| match e {
+            Entry::Due(d) => due_client(d) == Some(id),
+            Entry::Many(_, ids) => ids.contains(&id),
+            _ => false,
+        });
+        if let Some(i) = found {
+            self.selected = i;
+        }
+    }
+
+    /// After Esc from a resident opened from a list: the selection goes back to the
+    /// number or line that opened the list titled `title`.
+    pub fn select_list(&mut self, title: &str, lang: Lang) {
+        let entries = self.entries(lang);
+        for (i, e) in entries.iter().enumerate() {
+            match e {
+                Entry::Many(label, _) if label == title => {
+                    self.selected = i;
+                    return;
+                }
+                Entry::Group(g) => {
+                    for column in [Column::Status, Column::Marks] {
+                        let was = self.column;
+                        self.column = column;
+                        if self.group_list(*g, lang).0 == title {
+                            self.selected = i;
+                            return;
+                        }
+                        self.column = was;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Draws the screen; `rows` names residents by id. The head (`head`) also sees when
     /// the last backup was made.
     pub fn render(
@@ -181,71 +290,16 @@ impl TodayScreen {
         rows: &dyn Fn(ClientId) -> Option<ClientRow>,
         head: bool,
     ) {
-        let v = &self.view;
         let [info, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let shift = lang.f(
-            Msg::TodayShift,
-            &[
-                text::shift(lang, v.slot.shift),
-                &v.shift_start.format("%H:%M").to_string(),
-                &v.shift_end.format("%H:%M").to_string(),
-            ],
+        frame.render_widget(
+            Paragraph::new(self.info_line(lang, theme, info.width)),
+            info,
         );
-        let online = lang.f(Msg::TodayOnline, &[&self.online.join(", ")]);
-        let line = Line::from(vec![
-            Span::styled(text::date_with_day(lang, v.now.date()), theme.title),
-            Span::styled(" · ", theme.dim),
-            Span::raw(shift),
-            Span::styled(" · ", theme.dim),
-            Span::styled(online, theme.dim),
-        ]);
-        frame.render_widget(Paragraph::new(line), info);
         let entries = self.entries(lang);
         let selected = self.selected.min(entries.len().saturating_sub(1));
 
-        // Headcount: the groups and the roll call line are the first entries. The label
-        // column is as wide as the longest label in this language.
-        let indent = |g: Group| if g == Group::InResidence { 0 } else { 2 };
-        let label_width = GROUPS
-            .iter()
-            .map(|g| indent(*g) + Line::raw(lang.t(group_label(*g))).width())
-            .max()
-            .unwrap_or(0);
-        let mut lines: Vec<Line> = GROUPS
-            .iter()
-            .map(|g| {
-                let n = v.headcount.of(*g).len();
-                let label = lang.t(group_label(*g));
-                let pad = " ".repeat(label_width - indent(*g) - Line::raw(label).width());
-                let lead = " ".repeat(indent(*g));
-                let text = if *g == Group::InResidence {
-                    format!("{label}{pad}{n:>5} / {}", v.headcount.capacity)
-                } else {
-                    format!("{lead}{label}{pad}{n:>5}")
-                };
-                let style = if *g == Group::Absconded && n > 0 {
-                    theme.error
-                } else {
-                    ratatui::style::Style::new()
-                };
-                Line::styled(text, style)
-            })
-            .collect();
-        let roll = lang.f(
-            Msg::TodayRollCall,
-            &[
-                text::shift(lang, v.slot.shift),
-                &v.marked.to_string(),
-                &v.total.to_string(),
-            ],
-        );
-        let roll_style = if v.marked < v.total {
-            theme.warning
-        } else {
-            theme.ok
-        };
-        lines.push(Line::styled(roll, roll_style));
+        let lines = self.count_lines(lang, theme, selected);
         let title = lang.t(Msg::TodayHeadcount);
         let content = lines
             .iter()
@@ -257,6 +311,7 @@ impl TodayScreen {
         let width = u16::try_from(content + 2)
             .unwrap_or(u16::MAX)
             .min(body.width / 2);
+        let more = lang.t(Msg::TodayNoteMore);
         let note = self.note_lines(lang, theme);
         let note_rows = Paragraph::new(note.clone())
             .wrap(Wrap { trim: false })
@@ -274,9 +329,10 @@ impl TodayScreen {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
-            .title(lang.t(Msg::TodayHeadcount));
+            .title(title);
+        // The first line heads the columns; entries start below it.
         let mut state =
-            ListState::default().with_selected((selected < items.len()).then_some(selected));
+            ListState::default().with_selected((selected < first_due).then_some(selected + 1));
         frame.render_stateful_widget(
             List::new(items)
                 .block(block)
@@ -290,14 +346,14 @@ impl TodayScreen {
             .border_style(theme.border)
             .title(lang.t(Msg::TodayHandover));
         let inner = block.inner(handover);
-        let note = fit(note, inner.width, inner.height);
+        let note = fit(note, inner.width, inner.height, more);
         frame.render_widget(
             Paragraph::new(note).block(block).wrap(Wrap { trim: false }),
             handover,
         );
 
         // The due list: entries after the headcount ones.
-        let mut due_items: Vec<ListItem> = entries[first_due..]
+        let due_items: Vec<ListItem> = entries[first_due..]
             .iter()
             .map(|e| ListItem::new(Line::raw(self.entry_text(e, lang, rows))))
             .collect();
@@ -318,23 +374,27 @@ impl TodayScreen {
                 due,
             );
         } else {
-            let mut sel = selected.checked_sub(first_due);
-            // More than fit: a window that keeps the selection in view, and a last line
-            // that says how many are not shown.
-            let rows = usize::from(block.inner(due).height);
+            let sel = selected.checked_sub(first_due);
             let count = due_items.len();
-            if count > rows && rows > 0 {
-                let cap = rows - 1;
-                let at = sel.unwrap_or(0);
-                let offset = if at >= cap { at + 1 - cap } else { 0 };
-                due_items = due_items.into_iter().skip(offset).take(cap).collect();
-                let more = lang.f(Msg::TodayDueMore, &[&(count - cap).to_string()]);
-                due_items.push(ListItem::new(Line::styled(more, theme.dim)));
-                sel = sel.map(|s| s - offset);
+            let rows = usize::from(block.inner(due).height);
+            // More than fit: a window that keeps the selection in view, with a line on
+            // each side that has hidden items saying how many and where.
+            let w = window(count, rows, sel.unwrap_or(0));
+            let mut shown: Vec<ListItem> = Vec::new();
+            if w.offset > 0 {
+                let up = lang.f(Msg::TodayDueAbove, &[&w.offset.to_string()]);
+                shown.push(ListItem::new(Line::styled(up, theme.dim)));
             }
+            shown.extend(due_items.into_iter().skip(w.offset).take(w.shown));
+            let below = count - w.offset - w.shown;
+            if below > 0 {
+                let down = lang.f(Msg::TodayDueBelow, &[&below.to_string()]);
+                shown.push(ListItem::new(Line::styled(down, theme.dim)));
+            }
+            let sel = sel.map(|s| s - w.offset + usize::from(w.offset > 0));
             let mut state = ListState::default().with_selected(sel);
             frame.render_stateful_widget(
-                List::new(due_items)
+                List::new(shown)
                     .block(block)
                     .highlight_style(theme.selected),
                 due,
@@ -343,26 +403,156 @@ impl TodayScreen {
         }
     }
 
-    /// The last handover note: who, the shift it belongs to, the time written, then its
-    /// text line by line.
+    /// "Sab 28 Nov 2026 · piket siang (14:00–21:00) · masuk: …", the date being the
+    /// shift's (a night shift names both days), the names fitted to `width` with "+N"
+    /// for those left out.
+    fn info_line(&self, lang: Lang, theme: &Theme, width: u16) -> Line<'static> {
+        let v = &self.view;
+        let shift = lang.f(
+            Msg::TodayShift,
+            &[
+                text::shift(lang, v.slot.shift),
+                &v.shift_start.format("%H:%M").to_string(),
+                &v.shift_end.format("%H:%M").to_string(),
+            ],
+        );
+        let date = if v.shift_end.date() > v.slot.date && v.slot.shift == Shift::Night {
+            lang.f(
+                Msg::TodayNightDates,
+                &[
+                    &day_month(lang, v.slot.date),
+                    &day_month(lang, v.shift_end.date()),
+                    &chrono::Datelike::year(&v.shift_end.date()).to_string(),
+                ],
+            )
+        } else {
+            text::date_with_day(lang, v.slot.date)
+        };
+        let sep = " · ";
+        let used = Line::raw(format!("{date}{sep}{shift}{sep}")).width();
+        let online = fit_names(lang, &self.online, usize::from(width).saturating_sub(used));
+        Line::from(vec![
+            Span::styled(date, theme.title),
+            Span::styled(sep, theme.dim),
+            Span::raw(shift),
+            Span::styled(sep, theme.dim),
+            Span::styled(online, theme.dim),
+        ])
+    }
+
+    /// The headcount table: column heads, a row per group with its number by status and
+    /// by roll-call mark (the chosen one marked on the selected row), and the roll-call
+    /// line. The first row counts the registered against capacity.
+    fn count_lines(&self, lang: Lang, theme: &Theme, selected: usize) -> Vec<Line<'static>> {
+        let v = &self.view;
+        let h = &v.headcount;
+        let indent = |g: Group| if g == Group::InResidence { 0 } else { 2 };
+        let label_width = GROUPS
+            .iter()
+            .map(|g| indent(*g) + Line::raw(lang.t(group_label(*g))).width())
+            .max()
+            .unwrap_or(0);
+        let status_text = |g: Group| match g {
+            Group::Unmarked => String::new(),
+            Group::InResidence => format!("{} / {}", h.of(g).len(), h.capacity),
+            g => h.of(g).len().to_string(),
+        };
+        let head_status = lang.t(Msg::TodayColStatus);
+        let head_marks = lang.t(Msg::TodayColMarks);
+        let status_width = GROUPS
+            .iter()
+            .map(|g| status_text(*g).chars().count())
+            .chain([Line::raw(head_status).width()])
+            .max()
+            .unwrap_or(0);
+        let marks_width = Line::raw(head_marks).width().max(4);
+        let mut lines = vec![Line::styled(
+            format!(
+                "{:label_width$} {head_status:>status_width$}  {head_marks:>marks_width$}",
+                ""
+            ),
+            theme.dim,
+        )];
+        for (i, g) in GROUPS.iter().enumerate() {
+            let label = lang.t(group_label(*g));
+            let pad = " ".repeat(label_width - indent(*g) - Line::raw(label).width());
+            let lead = " ".repeat(indent(*g));
+            let n_status = status_text(*g);
+            let n_marks = h.marked_as(*g).len().to_string();
+            let row_style = match g {
+                Group::Absconded if !h.of(*g).is_empty() || n_marks != "0" => theme.error,
+                Group::Unmarked if n_marks != "0" => theme.warning,
+                _ => Style::new(),
+            };
+            // The chosen number of the selected row stands out within the highlight.
+            let chosen = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            let on = |c: Column| {
+                let column = if *g == Group::Unmarked {
+                    Column::Marks
+                } else {
+                    self.column
+                };
+                if i == selected && column == c {
+                    chosen
+                } else {
+                    Style::new()
+                }
+            };
+            lines.push(
+                Line::from(vec![
+                    Span::raw(format!("{lead}{label}{pad} ")),
+                    Span::styled(format!("{n_status:>status_width$}"), on(Column::Status)),
+                    Span::raw("  "),
+                    Span::styled(format!("{n_marks:>marks_width$}"), on(Column::Marks)),
+                ])
+                .style(row_style),
+            );
+        }
+        let roll = lang.f(
+            Msg::TodayRollCall,
+            &[
+                text::shift(lang, v.slot.shift),
+                &v.marked.to_string(),
+                &v.total.to_string(),
+            ],
+        );
+        let roll_style = if v.marked < v.total {
+            theme.warning
+        } else {
+            theme.ok
+        };
+        lines.push(Line::styled(roll, roll_style));
+        lines
+    }
+
+    /// Every note of the last shift with notes, newest first, each headed by who wrote
+    /// it, the shift it belongs to and the time written, then its text line by line.
     fn note_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
-        let Some(n) = &self.view.last_handover else {
+        let notes: Vec<&HandoverNote> = if self.view.handovers.is_empty() {
+            self.view.last_handover.iter().collect()
+        } else {
+            self.view.handovers.iter().collect()
+        };
+        if notes.is_empty() {
             return vec![Line::styled(
                 lang.t(Msg::TodayNoHandover).to_string(),
                 theme.dim,
             )];
-        };
-        let by = lang.f(
-            Msg::HandoverBy,
-            &[
-                &n.by_name,
-                text::shift(lang, n.slot.shift),
-                &text::date(lang, n.slot.date),
-                &n.at.format("%H:%M").to_string(),
-            ],
-        );
-        let mut lines = vec![Line::styled(by, theme.dim)];
-        lines.extend(n.text.lines().map(|l| Line::raw(l.to_string())));
+        }
+        let mut lines = Vec::new();
+        for n in notes {
+            let by = lang.f(
+                Msg::HandoverBy,
+                &[
+                    &n.by_name,
+                    text::shift(lang, n.slot.shift),
+                    &text::date(lang, n.slot.date),
+                    &n.at.format("%H:%M").to_string(),
+                ],
+            );
+            lines.push(Line::styled(by, theme.dim));
+            lines.extend(n.text.lines().map(|l| Line::raw(l.to_string())));
+        }
         lines
     }
 
@@ -428,6 +618,17 @@ impl TodayScreen {
                     ]
                 )
             ),
+            Entry::Due(Due::RollCallUnfinished { slot, unmarked }) => format!(
+                "! {}",
+                lang.f(
+                    Msg::DueRollCallUnfinished,
+                    &[
+                        text::shift(lang, slot.shift),
+                        &day_month(lang, slot.date),
+                        &unmarked.to_string()
+                    ]
+                )
+            ),
             Entry::Due(Due::NoAssessment { client, days }) => {
                 format!(
                     "· {}",
@@ -446,21 +647,89 @@ impl TodayScreen {
     }
 }
 
-/// The kind of a due item without a resident: the label of a collapsed line.
-fn due_kind_label(lang: Lang, d: &Due) -> String {
-    let strip = |m: Msg| {
-        lang.t(m)
-            .replace(": {}", "")
-            .replace(" {}", "")
-            .replace("{}", "")
-    };
-    match d {
-        Due::AbscondedNotBack { .. } => lang.t(Msg::StatusAbsconded).to_string(),
-        Due::LeaveOverdue { .. } => strip(Msg::DueLeave),
-        Due::NoAssessment { .. } => strip(Msg::DueAssessment),
-        Due::NoNik { .. } => strip(Msg::DueNoNik),
-        Due::RollCallOpen { .. } => String::new(),
+/// The label of a collapsed line of low-priority items of one kind: for assessments, the
+/// fewest days any of them has waited ("belum asesmen ≥ 7 hari").
+fn due_kind_label(lang: Lang, run: &[Due]) -> String {
+    match &run[0] {
+        Due::NoAssessment { .. } => {
+            let days = run
+                .iter()
+                .filter_map(|d| match d {
+                    Due::NoAssessment { days, .. } => Some(*days),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(0);
+            lang.f(Msg::DueAssessmentMany, &[&days.to_string()])
+        }
+        Due::NoNik { .. } => lang.t(Msg::DueNoNikMany).to_string(),
+        _ => String::new(),
     }
+}
+
+/// Which due items show when `count` lines share `rows` rows with the selection at `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    /// Items hidden above (a "↑ n lagi" line when more than none).
+    offset: usize,
+    /// Items shown; the rest are below (a "↓ n lagi" line when more than none).
+    shown: usize,
+}
+
+/// The window of due items: all when they fit; else the selection stays in view and each
+/// side with hidden items gives up one row to say how many.
+fn window(count: usize, rows: usize, at: usize) -> Window {
+    if count <= rows || rows == 0 {
+        return Window {
+            offset: 0,
+            shown: count,
+        };
+    }
+    let at = at.min(count - 1);
+    // At the top: only the line below.
+    let top = rows - 1;
+    if at < top || rows < 3 {
+        let offset = if at < top { 0 } else { at + 1 - top.max(1) };
+        let shown = top.max(1).min(count - offset);
+        return Window { offset, shown };
+    }
+    // At the bottom: only the line above.
+    let last = count - (rows - 1);
+    if at >= last {
+        return Window {
+            offset: last,
+            shown: rows - 1,
+        };
+    }
+    // In between: lines above and below, the selection at the bottom of the window.
+    let shown = rows - 2;
+    let offset = (at + 1 - shown).min(last - 1);
+    Window { offset, shown }
+}
+
+/// "masuk: a, b +2": as many names as fit in `width` columns, the number of the rest
+/// after them; a first name too long for the space is cut with "…".
+fn fit_names(lang: Lang, names: &[String], width: usize) -> String {
+    let full = lang.f(Msg::TodayOnline, &[&names.join(", ")]);
+    let fits = |t: &str| Line::raw(t).width() <= width;
+    if fits(&full) || names.is_empty() {
+        return full;
+    }
+    for k in (1..names.len()).rev() {
+        let rest = (names.len() - k).to_string();
+        let t = lang.f(
+            Msg::TodayOnline,
+            &[&lang.f(Msg::TodayOnlineMore, &[&names[..k].join(", "), &rest])],
+        );
+        if fits(&t) {
+            return t;
+        }
+    }
+    let mut cut: String = full.chars().take(width.saturating_sub(1)).collect();
+    while !cut.is_empty() && !fits(&format!("{cut}…")) {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
 }
 
 /// The height of the top row (headcount and last handover) in a body of `height` rows
@@ -479,8 +748,8 @@ fn top_height(height: u16, note_rows: usize, due_rows: usize) -> u16 {
 }
 
 /// `lines` cut to `height` rows of `width` (as wrapped): what does not fit is dropped and
-/// the last row shown ends in "…".
-fn fit(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>> {
+/// the last row shown ends in "…" and `more` (which says how to read the rest).
+fn fit(lines: Vec<Line<'static>>, width: u16, height: u16, more: &str) -> Vec<Line<'static>> {
     let rows = |l: &[Line<'static>]| {
         Paragraph::new(l.to_vec())
             .wrap(Wrap { trim: false })
@@ -494,7 +763,7 @@ fn fit(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>>
     for line in lines {
         let mut with = kept.clone();
         with.push(line.clone());
-        with.push(Line::raw("…"));
+        with.push(Line::raw(format!("…{more}")));
         if rows(&with) <= height {
             kept.push(line);
             continue;
@@ -505,7 +774,7 @@ fn fit(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>>
         let fits = |n: usize| {
             let mut with = kept.clone();
             let cut: String = text[..n].iter().collect();
-            with.push(Line::styled(format!("{}…", cut.trim_end()), style));
+            with.push(Line::styled(format!("{}…{more}", cut.trim_end()), style));
             rows(&with) <= height
         };
         let (mut lo, mut hi) = (0, text.len());
@@ -518,7 +787,7 @@ fn fit(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>>
             }
         }
         let cut: String = text[..lo].iter().collect();
-        kept.push(Line::styled(format!("{}…", cut.trim_end()), style));
+        kept.push(Line::styled(format!("{}…{more}", cut.trim_end()), style));
         break;
     }
     kept

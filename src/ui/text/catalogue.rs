@@ -79,11 +79,11 @@ catalogue! {
     ColStage => "Tahap", "Stage";
     ColStatus => "Status", "Status";
     ColRoom => "Kamar", "Room";
-    ColStays => "Ke-", "Stay";
+    ColStays => "Masuk ke-", "Stay no.";
     RosterCount => "{} dari {} klien", "{} of {} residents";
     RosterFilterStatus => "status: {}", "status: {}";
     RosterFilterStage => "tahap: {}", "stage: {}";
-    RosterInResidence => "di panti", "in residence";
+    RosterInResidence => "belum keluar", "not exited";
     RosterAllIncludingExited => "semua, termasuk keluar", "all, exited included";
     RosterSort => "urut: {}", "sort: {}";
     RosterSearchPrompt => "Cari: ", "Search: ";
@@ -92,9 +92,9 @@ catalogue! {
     RosterEmpty => "Belum ada klien. Tekan n untuk menambah.", "No residents yet. Press n to add one.";
     RosterNoMatch => "Tidak ada klien yang cocok. Esc menghapus pencarian, c menghapus filter.", "No resident matches. Esc clears the search, c clears the filters.";
     // Roster: search among the exited, filters backwards
-    RosterExitedMatches => "+{} cocok di antara yang sudah keluar (x tampilkan)", "+{} more among those who exited (x shows them)";
-    RosterExitedMatchesShort => "+{} sudah keluar (x tampilkan)", "+{} exited (x shows them)";
-    RosterExitedMatchesTiny => "+{} keluar (x)", "+{} exited (x)";
+    RosterExitedMatches => "+{} cocok di antara yang sudah keluar ({} tampilkan)", "+{} more among those who exited ({} shows them)";
+    RosterExitedMatchesShort => "+{} sudah keluar ({} tampilkan)", "+{} exited ({} shows them)";
+    RosterExitedMatchesTiny => "+{} keluar ({})", "+{} exited ({})";
     KeyFilterStatusBack => "filter status sebelumnya", "previous status filter";
     KeyFilterStageBack => "filter tahap sebelumnya", "previous stage filter";
     // Sex
@@ -199,6 +199,16 @@ catalogue! {
     ProblemInFuture => "Tanggal ini belum terjadi", "This date is in the future";
     ProblemTooEarly => "Tanggal ini terlalu lampau", "This date is too far back";
     ProblemNikTaken => "NIK ini sudah dipakai {} ({})", "This NIK already belongs to {} ({})";
+    // Roster, forms, duplicates, beds, confirmations (round 2)
+    DupNikIntro => "NIK ini sudah dipakai {} ({}): orang yang sama, atau NIK salah ketik. Buka datanya (Enter) atau kembali memperbaiki NIK (Esc).", "This NIK already belongs to {} ({}): the same person, or a mistyped NIK. Open their record (Enter) or go back to fix the NIK (Esc).";
+    SetupAlreadyDoneBy => "Penyiapan sudah dilakukan oleh {} di sesi lain; isian Anda tidak disimpan: panti \"{}\", kapasitas {}, nama \"{}\". Keluar (Ctrl-C) lalu jalankan mentas lagi.", "Setup was already done by {} in another session; what you typed was not saved: facility \"{}\", capacity {}, name \"{}\". Quit (Ctrl-C) and start mentas again.";
+    KeyNextOrSave => "berikut/simpan", "next/save";
+    FormFixOne => "Ada 1 isian yang perlu diperbaiki (ditandai ⚠).", "1 field needs fixing (marked ⚠).";
+    RosterOnlyExitedMatch => "Yang cocok semuanya sudah keluar ({} klien). {} menampilkan yang sudah keluar.", "Everyone who matches has exited ({} residents). {} shows those who exited.";
+    RosterNoMatchSearch => "Tidak ada klien yang cocok. Esc menghapus pencarian.", "No resident matches. Esc clears the search.";
+    RosterNoMatchFilters => "Tidak ada klien dengan filter ini. c menghapus filter.", "No resident with these filters. c clears the filters.";
+    UndoNoBedBack => "Tanpa kamar/bed: bed sebelumnya sudah ditempati orang lain (atau tidak tercatat); isi lewat e.", "No room/bed: the previous bed is now someone else's (or none was recorded); set one with e.";
+    ProblemBedTaken => "Kamar dan bed ini masih ditempati {} ({})", "This room and bed are still held by {} ({})";
     ProblemCapacity => "Tulis angka 1–9999", "Enter a number 1–9999";
     ProblemRequired => "Wajib diisi", "Required";
     WarnNikBirthDate => "NIK menyebut lahir {}, tidak sama dengan tanggal lahir", "The NIK says born {}, unlike the birth date";
@@ -283,9 +293,9 @@ catalogue! {
     TodayOnline => "masuk: {}", "logged in: {}";
     TodayHeadcount => "Jumlah penghuni", "Headcount";
     TodayInResidence => "Di panti", "In residence";
-    TodayPresent => "ada (aktif)", "present (active)";
+    TodayPresent => "aktif / hadir", "active / present";
     TodayUnmarked => "belum diabsen", "not yet marked";
-    TodayRollCall => "Apel {}: {} dari {} ditandai", "{} roll call: {} of {}";
+    TodayRollCall => "Apel {}: {} dari {} ditandai", "{} roll call: {} of {} marked";
     TodayHandover => "Serah terima terakhir", "Last handover";
     TodayNoHandover => "Belum ada catatan serah terima. Tekan n untuk menulis.", "No handover note yet. Press n to write one.";
     TodayDue => "Perlu ditindaklanjuti ({})", "To follow up ({})";
@@ -332,10 +342,10 @@ catalogue! {
     KeyPresent => "hadir", "present";
     KeyLeave => "izin", "leave";
     KeySick => "sakit", "sick";
-    KeyReferred => "dirujuk", "referred";
-    KeyAbsconded => "kabur", "absconded";
+    KeyReferred => "rujuk", "refer";
+    KeyAbsconded => "kabur", "abscond";
     KeyCycleMark => "ganti tanda (Spasi)", "cycle mark (Space)";
-    KeyAllPresent => "sisanya hadir", "rest present";
+    KeyAllPresent => "sisa hadir", "rest present";
     KeyUnmarkedOnly => "hanya belum", "unmarked only";
     KeyNote => "catatan", "note";
     KeyPrevShift => "piket sebelum", "previous shift";
@@ -357,6 +367,11 @@ catalogue! {
     RollGoToBeforeFirst => "Belum ada catatan sebelum {}", "There are no records before {}";
     KeyGoTo => "buka tanggal & piket", "go to date & shift";
     KeyAnswerReturn => "jawab: kembali?", "answer: back?";
+    // Roll call (second review): returns asked of every key, H asks, closed with gaps
+    RollConfirmLeaveUntil => "{} sedang izin s.d. {}; catat sudah kembali? y/n", "{} is on leave until {}; record as back? y/n";
+    RollConfirmAway => "{} sedang {}; catat sudah kembali? y/n", "{} is away ({}); record as back? y/n";
+    RollConfirmAllPresent => "Tandai {} yang belum ditandai hadir? y/n", "Mark the {} unmarked present? y/n";
+    RollClosedUnmarked => "ditutup: {} belum ditandai; perubahan = koreksi (supervisor)", "closed: {} unmarked; changes are corrections (supervisor)";
     // Handover
     HandoverTitle => "Serah terima piket {} · {}", "Handover · {} shift · {}";
     HandoverHint => "Tulis untuk piket berikutnya. Ctrl-S simpan, Esc batal.", "Write for the next shift. Ctrl-S saves, Esc cancels.";
@@ -374,6 +389,22 @@ catalogue! {
     KeyNewestOldest => "terbaru/terlama", "newest/oldest";
     KeyClose => "tutup", "close";
     TodayDueMore => "+{} lagi", "+{} more";
+    // Hari ini (issue 4, second review): two counts, every note, fitted lines
+    TodayRegistered => "Terdaftar", "Registered";
+    TodayColStatus => "status", "status";
+    TodayColMarks => "apel", "roll call";
+    TodayOnRollCall => "di daftar apel", "on the roll call";
+    TodayMarksTitle => "Apel {}: {}", "{} roll call: {}";
+    TodayNightDates => "{} → {} {}", "{} → {} {}";
+    TodayOnlineMore => "{} +{}", "{} +{}";
+    TodayNoteMore => " (h: baca semua)", " (h: read all)";
+    TodayDueAbove => "↑ {} lagi", "↑ {} more";
+    TodayDueBelow => "↓ {} lagi", "↓ {} more";
+    DueRollCallUnfinished => "apel {} {} tidak selesai: {} belum ditandai", "{} roll call of {} not finished: {} not marked";
+    DueAssessmentMany => "belum asesmen ≥ {} hari", "no assessment for {}+ days";
+    DueNoNikMany => "belum ada NIK", "no NIK yet";
+    KeyCountColumn => "status/apel", "status/roll call";
+    ShiftTimesMovesNow => "Piket sekarang menjadi {} ({}–{}). Simpan? Ctrl-S lagi", "The current shift becomes {} ({}–{}). Save? Ctrl-S again";
     AuditHandoverOf => "Serah terima {} {}", "Handover {} {}";
     // Export
     ExportTitle => "Ekspor apel", "Export roll calls";
@@ -417,7 +448,7 @@ catalogue! {
     AuditColBy => "Oleh", "By";
     AuditColRecord => "Data", "Record";
     AuditColAction => "Aksi", "Action";
-    AuditColFields => "Kolom berubah", "Fields changed";
+    AuditColFields => "Yang berubah", "What changed";
     AuditEntryTitle => "Perubahan", "Change";
     AuditCreated => "dibuat", "created";
     AuditUpdated => "diubah", "updated";
@@ -473,7 +504,7 @@ catalogue! {
     WrongChangeNotToday => "Hanya perubahan yang dicatat hari ini yang bisa dibatalkan", "Only a change recorded today can be undone";
     WrongNothingToUndo => "Status awal suatu tinggal tidak bisa dibatalkan", "The status a stay began with cannot be undone";
     AuditUndone => "batal", "undone";
-    ConfirmExit => "Keluarkan {} dari panti? Tindakan ini menutup tinggalnya.  y = ya   n = tidak", "Exit {} from the facility? This closes their stay.  y = yes   n = no";
+    ConfirmExit => "Keluarkan {} dari panti? Tinggalnya ditutup dan kamar serta bednya menjadi kosong.  y = ya   n = tidak", "Exit {} from the facility? This closes their stay and frees their room and bed.  y = yes   n = no";
     ConfirmUndo => "Batalkan perubahan terakhir {}: {} ({})? Status kembali ke {}.  y = ya   n = tidak", "Undo the last change of {}: {} ({})? The status goes back to {}.  y = yes   n = no";
     SavedUndo => "Dibatalkan: {} kembali berstatus {}", "Undone: {} is {} again";
     DetailUndoHint => "u: batalkan perubahan terakhir (hari ini, supervisor)", "u: undo the last change (today, supervisor)";
@@ -486,6 +517,72 @@ catalogue! {
     FormReconnected => "Tersambung lagi; Ctrl-S menyimpan.", "Connected again; Ctrl-S saves.";
     ServerOtherVersion => "Server mentas kini versi lain (diperbarui). Keluar (q) lalu jalankan mentas lagi.", "The mentas server is now another version (upgraded). Quit (q) and start mentas again.";
     ServerOtherVersionService => "Server mentas kini versi lain. Minta administrator: systemctl restart mentas, lalu jalankan mentas lagi.", "The mentas server is now another version. Ask the administrator: systemctl restart mentas, then start mentas again.";
-    ConfirmRestartServer => "Server mentas kini versi lain (diperbarui). Mulai ulang server dengan versi ini? Sesi lain tersambung sendiri.  y = ya   n = tidak", "The mentas server is now another version (upgraded). Restart it with this version? Other sessions reconnect by themselves.  y = yes   n = no";
+    ConfirmRestartServer => "Server mentas yang berjalan versi lebih lama. Mulai ulang server dengan versi ini? Sesi lain tersambung sendiri.  y = ya   n = tidak", "The running mentas server is an older version. Restart it with this version? Other sessions reconnect by themselves.  y = yes   n = no";
     ServerRestarting => "Server dimulai ulang; menyambung lagi…", "Restarting the server; reconnecting…";
+    // Who did what: audit field names and summaries, the detail's scroll markers
+    AuditCountOne => "{} perubahan", "{} change";
+    AuditFieldStatus => "Status", "Status";
+    AuditFieldPresence => "Kehadiran", "Presence";
+    AuditFieldRecorded => "Dicatat", "Recorded";
+    AuditFieldStays => "Jumlah tinggal", "Stays";
+    AuditFieldMarkedPresent => "Ditandai hadir", "Marked present";
+    AuditFieldText => "Isi catatan", "Note text";
+    AuditFieldFile => "Berkas", "File";
+    AuditFieldBytes => "Ukuran (byte)", "Size (bytes)";
+    AuditFieldRecords => "Jumlah data", "Records";
+    AuditFieldFacilityName => "Nama panti", "Facility name";
+    AuditFieldCapacity => "Kapasitas", "Capacity";
+    AuditFieldHead => "Kepala", "Head";
+    AuditFieldMarks => "Tanda apel", "Roll-call marks";
+    AuditFieldHandovers => "Catatan serah terima", "Handover notes";
+    AuditFieldBedTaken => "Tempat tidur dipakai", "Bed taken by";
+    AuditFieldShiftStart => "Mulai piket {}", "{} shift starts";
+    AuditFieldActive => "Aktif", "Active";
+    AuditMarkedAll => "{} ditandai hadir", "{} marked present";
+    AuditSummaryLine => "{} {}: {}", "{} {}: {}";
+    DetailMore => "▼ lanjut di bawah (↓ PgDn)", "▼ more below (↓ PgDn)";
+    DetailMoreAbove => "▲ di atas (↑ PgUp)", "▲ above (↑ PgUp)";
+    DetailNoStays => "Belum ada", "None yet";
+    // Connection, server, accounts, command line (issue 3 review)
+    LostClosed => "server menutup sambungan", "the server closed the connection";
+    LostReconnecting => "sedang menyambung ulang", "reconnecting";
+    LostNoAnswer => "server tidak menjawab", "no answer from the server";
+    LostNoAnswerWrite => "server tidak menjawab; perubahan mungkin sudah tersimpan — periksa sebelum menyimpan lagi", "no answer from the server; the change may have been saved — check before saving again";
+    LostGone => "server pergi sebelum menjawab", "the server went away before answering";
+    LostGoneWrite => "server pergi sebelum menjawab; perubahan mungkin sudah tersimpan — periksa sebelum menyimpan lagi", "the server went away before answering; the change may have been saved — check before saving again";
+    OfflineNoInput => "Koneksi terputus, menyambung ulang… ({})", "Connection lost, reconnecting… ({})";
+    ServiceDown => "Layanan mentas tidak berjalan; minta administrator: systemctl start mentas", "The mentas service is not running; ask the administrator: systemctl start mentas";
+    ServerOlder => "Server mentas yang berjalan versi lebih lama (protokol {}; mentas ini protokol {}).", "The running mentas server is an older version (protocol {}; this mentas speaks {}).";
+    ServerNewer => "Server mentas kini versi lebih baru (protokol {}; mentas ini protokol {}). Keluar (q) lalu jalankan mentas lagi.", "The mentas server is now a newer version (protocol {}; this mentas speaks {}). Quit (q) and start mentas again.";
+    ServerOlderService => "Server mentas kini versi lain (protokol {}; mentas ini protokol {}). Minta administrator: systemctl restart mentas, lalu jalankan mentas lagi.", "The mentas server is now another version (protocol {}; this mentas speaks {}). Ask the administrator: systemctl restart mentas, then start mentas again.";
+    NoAccountDisabled => "Akun staf Anda ({}) dinonaktifkan.", "Your staff account ({}) is disabled.";
+    NoAccountDisabledHint => "Kepala panti ({}) dapat mengaktifkan: mentas staff enable {}. Tekan q untuk keluar.", "The facility head ({}) can enable it: mentas staff enable {}. Press q to quit.";
+    NoAccountNoName => "Pengguna OS Anda tidak punya nama ({}); mentas mengenali staf dari nama login.", "Your OS user has no name ({}); mentas knows staff by their login name.";
+    NoAccountNoNameHint => "Minta administrator membuatkan nama login untuk Anda, lalu kepala panti ({}) menambahkan akun staf. Tekan q untuk keluar.", "Ask the administrator to give you a login name, then the facility head ({}) to add a staff account. Press q to quit.";
+    CliAdded => "Akun ditambahkan: {} ({}), peran {}", "Added {} ({}), role {}";
+    CliEnabled => "Akun diaktifkan: {}", "Enabled {}";
+    CliDisabled => "Akun dinonaktifkan: {}", "Disabled {}";
+    CliRoleSet => "Peran {} kini {}", "{} now has the role {}";
+    CliEnableHint => "Kepala panti ({}) dapat mengaktifkan: mentas staff enable {}", "The facility head ({}) can enable it: mentas staff enable {}";
+    CliNoStaffAccount => "Tidak ada akun staf untuk {}", "No staff account for {}";
+    CliNoOsUser => "Tidak ada pengguna OS \"{}\" di mesin ini; periksa ejaannya, atau tambahkan --force bila akunnya dibuat nanti", "There is no OS user \"{}\" on this machine; check the spelling, or add --force if the login is made later";
+    CliYes => "ya", "yes";
+    CliNo => "tidak", "no";
+    CliRestartAsk => "mentas: server yang berjalan versi lebih lama (protokol {}; mentas ini protokol {}).\nMulai ulang server sekarang? Pengguna lain tersambung sendiri. [y/N] ", "mentas: the running server is an older version (protocol {}; this mentas speaks {}).\nRestart the server now? Others using it reconnect by themselves. [y/N] ";
+    CliNotRestarted => "tidak dimulai ulang; server lama masih berjalan", "not restarted; the older server is still running";
+    LaunchServerNewer => "server mentas yang berjalan lebih baru (protokol {}; mentas ini protokol {}); jalankan program mentas yang baru", "the running mentas server is newer (protocol {}; this mentas speaks {}); run the newer mentas program";
+    LaunchMismatchService => "server mentas yang berjalan versi lain (protokol {}; mentas ini protokol {}); minta administrator: systemctl restart mentas", "the running mentas server is another version (protocol {}; this mentas speaks {}); ask the administrator: systemctl restart mentas";
+    LaunchNotDir => "{} bukan direktori; --data harus menunjuk direktori data", "{} is not a directory; --data must name a data directory";
+    LaunchNotDemo => "{} berisi data yang bukan data demo; pilih direktori kosong untuk --demo", "{} holds data that is not a demo store; choose an empty dir for --demo";
+    LaunchNoHome => "direktori rumah tidak ditemukan; pakai --data DIR", "cannot find a home directory; use --data DIR";
+    LaunchServiceDown => "layanan mentas untuk {} tidak berjalan ({}); minta administrator: systemctl start mentas", "the mentas service for {} is not running ({}); ask the administrator: systemctl start mentas";
+    LaunchServiceFailed => "layanan mentas untuk {} tidak berjalan: {}", "the mentas service for {} is not running: {}";
+    LaunchCannotConnect => "tidak bisa menyambung ke server mentas di {}: {}", "cannot connect to the mentas server at {}: {}";
+    LaunchCannotCreate => "tidak bisa membuat direktori data {}: {}", "cannot create data dir {}: {}";
+    LaunchCannotLock => "tidak bisa mengambil kunci mulai {}: {}", "cannot take the start lock {}: {}";
+    LaunchCannotSpawn => "tidak bisa menjalankan server mentas {}: {}", "cannot start the mentas server {}: {}";
+    LaunchServerExited => "server mentas berhenti saat mulai ({}); lihat log di {}", "the mentas server stopped at start ({}); see the log in {}";
+    LaunchServerRefused => "server mentas tidak bisa mulai: {}", "the mentas server could not start: {}";
+    LaunchServerSlow => "server mentas belum siap setelah {} detik; lihat log di {}", "the mentas server did not start within {} seconds; see the log in {}";
+    LaunchHandshake => "server mentas tidak menjawab salam pembuka", "the mentas server did not answer the handshake";
 }

@@ -228,6 +228,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::InFuture => lang.t(Msg::ProblemInFuture).into(),
         Problem::TooEarly => lang.t(Msg::ProblemTooEarly).into(),
         Problem::NikTaken { name, reg_no } => lang.f(Msg::ProblemNikTaken, &[name, reg_no]),
+        Problem::BedTaken { name, reg_no } => lang.f(Msg::ProblemBedTaken, &[name, reg_no]),
     }
 }
 

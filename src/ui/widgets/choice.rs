@@ -27,14 +27,34 @@ impl Choice {
         self.index = (self.index + self.len.max(1) - 1) % self.len.max(1);
     }
 
-    /// Adds `c` to what was typed and jumps to the first label containing it; if nothing
-    /// contains it, starts again from `c` alone.
+    /// Adds `c` to what was typed and jumps to the first label containing it. If no label
+    /// contains it, the choice stays as it was and the text is kept as typed, to be shown
+    /// as matching nothing ("pasuruan" typed into Agama picks no religion).
     pub fn type_char(&mut self, c: char, labels: &[String]) {
         self.typed.push(c);
-        if !self.find(labels) {
-            self.typed = c.to_string();
+        self.find(labels);
+    }
+
+    /// Takes back the last typed character, finding again by what is left.
+    pub fn backspace(&mut self, labels: &[String]) -> bool {
+        if self.typed.pop().is_none() {
+            return false;
+        }
+        if !self.typed.is_empty() {
             self.find(labels);
         }
+        true
+    }
+
+    /// What was typed to find a value (empty after ←/→ or leaving the field).
+    pub fn typed(&self) -> &str {
+        &self.typed
+    }
+
+    /// True when something was typed that no label contains.
+    pub fn unmatched(&self, labels: &[String]) -> bool {
+        let needle = self.typed.to_lowercase();
+        !needle.is_empty() && !labels.iter().any(|l| l.to_lowercase().contains(&needle))
     }
 
     /// Forgets what was typed (focus moved away).
@@ -94,5 +114,27 @@ mod tests {
         assert_eq!(c.index, 0);
         c.prev();
         assert_eq!(c.index, 3);
+    }
+
+    #[test]
+    fn text_matching_no_label_changes_nothing_and_is_kept() {
+        let labels: Vec<String> = ["Islam", "Kristen", "Katolik", "Hindu", "Buddha"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut c = Choice::new(0, labels.len());
+        for ch in "pasuruan".chars() {
+            c.type_char(ch, &labels);
+        }
+        assert_eq!(c.index, 0, "still Islam, not Kristen");
+        assert_eq!(c.typed(), "pasuruan");
+        assert!(c.unmatched(&labels));
+        // Backspace back to nothing, then a real name finds it.
+        while c.backspace(&labels) {}
+        for ch in "kat".chars() {
+            c.type_char(ch, &labels);
+        }
+        assert_eq!(c.index, 2);
+        assert!(!c.unmatched(&labels));
     }
 }

@@ -254,6 +254,7 @@ impl Fields {
                     c.type_char(ch, labels);
                     true
                 }
+                KeyCode::Backspace => c.backspace(labels),
                 _ => false,
             },
         }
@@ -341,9 +342,18 @@ impl Fields {
                         Value::Text(input) => {
                             text_field::render(frame, value_area, input, focused, theme)
                         }
-                        Value::Choice(..) if focused => {
-                            let s = format!("◀ {} ▶", f.shown());
-                            frame.render_widget(Paragraph::new(s).style(theme.input), value_area);
+                        Value::Choice(c, labels) if focused => {
+                            // What was typed shows beside the value; typed text that
+                            // matches no value is marked ✗ and changed nothing.
+                            let mut spans =
+                                vec![Span::styled(format!("◀ {} ▶", f.shown()), theme.input)];
+                            if c.unmatched(labels) {
+                                let s = format!("  \"{}\" ✗ ←/→", c.typed());
+                                spans.push(Span::styled(s, theme.error));
+                            } else if !c.typed().is_empty() {
+                                spans.push(Span::styled(format!("  \"{}\"", c.typed()), theme.dim));
+                            }
+                            frame.render_widget(Paragraph::new(Line::from(spans)), value_area);
                         }
                         Value::Choice(..) => {
                             frame.render_widget(Paragraph::new(f.shown()), value_area)
