@@ -14,3 +14,15 @@ pub fn use_one_arena() {
         libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }
+
+/// Gives memory freed after a large message back to the system (glibc; elsewhere it does
+/// nothing), so the holes a 1 MB reply leaves are not still counted when the next one is
+/// built: at 10,000 residents a second roster reply otherwise raised the server's peak by
+/// about 1.8 MB.
+pub fn return_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only releases free heap memory; it is safe from any thread.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}

@@ -71,14 +71,24 @@ fn stop(mut child: Child) {
 }
 
 /// What a shift's work asks of the server: the roster, Hari ini, the roll call, a status
-/// change and a mark.
-fn work(dir: &Path) {
+/// change and a mark; the server's peak is printed after each, to show which one raised it.
+fn work(dir: &Path, pid: u32) {
+    let p = |what: &str| {
+        println!(
+            "  server peak after {what}: {}",
+            mb(status_kb(pid, "VmHWM"))
+        )
+    };
     let mut conn = SocketConnection::connect(dir.to_path_buf(), None).unwrap();
     let conn: &mut dyn Connection = &mut conn;
+    p("connect");
     let rows = conn.list_clients().unwrap();
+    p("list");
     assert!(rows.len() >= RESIDENTS);
     let slot = conn.today().unwrap().slot;
+    p("today");
     conn.roll_call(slot).unwrap();
+    p("roll call");
     let row = rows.iter().find(|r| r.status == Status::Active).unwrap();
     let change = StatusInput {
         detail: StatusDetail::Sick,
@@ -86,9 +96,12 @@ fn work(dir: &Path) {
         note: String::new(),
     };
     conn.change_status(row.id, row.revision, change).unwrap();
+    p("status");
     conn.mark(slot, row.id, Presence::Present, String::new(), None)
         .unwrap();
+    p("mark");
     conn.list_clients().unwrap();
+    p("list again");
 }
 
 /// The `rss_tui` example beside the `mentas` binary, if it was built.
@@ -121,7 +134,7 @@ fn peak_memory_with_10000_residents() {
     let server = serve(&dir, false);
     let pid = server.id();
     let started = status_kb(pid, "VmHWM");
-    work(&dir);
+    work(&dir, pid);
     let working = status_kb(pid, "VmHWM");
 
     let tui = rss_tui().map(|example| {

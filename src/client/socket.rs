@@ -169,7 +169,7 @@ impl SocketConnection {
     /// Asks an auto-started server of another version to exit, so a newer one can start.
     pub fn ask_to_shut_down(dir: &std::path::Path) -> io::Result<()> {
         let mut stream = UnixStream::connect(crate::server::socket_path(dir))?;
-        write_frame(&mut stream, &ClientMsg::Shutdown)
+        write_frame(&mut stream, &ClientMsg::Shutdown).map(drop)
     }
 }
 

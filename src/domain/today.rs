@@ -148,8 +148,9 @@ pub struct DueContext<'a> {
     pub now: NaiveDateTime,
     pub clients: &'a [ClientFacts],
     pub roll_call: &'a RollCall,
-    /// The previous shift's roll call (ended), if there is one to look at.
-    pub prev_roll_call: Option<&'a RollCall>,
+    /// The previous shift's roll call (ended) and how many it left unmarked, if it was
+    /// started (the roll call itself is not kept: at 10,000 residents it is megabytes).
+    pub prev_unmarked: Option<(ShiftSlot, usize)>,
 }
 
 /// One rule of the due list.
@@ -216,17 +217,11 @@ fn roll_call_open(ctx: &DueContext) -> Vec<Due> {
 
 /// Shown during the shift after one whose roll call was left with unmarked residents.
 fn roll_call_unfinished(ctx: &DueContext) -> Vec<Due> {
-    let Some(prev) = ctx.prev_roll_call else {
-        return Vec::new();
-    };
-    let unmarked = prev.rows.len() - prev.marked();
-    if unmarked > 0 {
-        vec![Due::RollCallUnfinished {
-            slot: prev.slot,
-            unmarked,
-        }]
-    } else {
-        Vec::new()
+    match ctx.prev_unmarked {
+        Some((slot, unmarked)) if unmarked > 0 => {
+            vec![Due::RollCallUnfinished { slot, unmarked }]
+        }
+        _ => Vec::new(),
     }
 }
 

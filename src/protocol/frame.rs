@@ -35,22 +35,45 @@ pub enum FrameError {
 }
 
 /// Writes `msg` as one frame with a single `write_all`, then flushes.
-pub fn write_frame<W: Write, T: Serialize>(mut w: W, msg: &T) -> io::Result<()> {
-    let mut buf = vec![0; PREFIX];
-    bincode::serde::encode_into_std_write(msg, &mut buf, config::standard())
+pub fn write_frame<W: Write, T: Serialize>(mut w: W, msg: &T) -> io::Result<usize> {
+    // Measured first, then encoded straight into the stream through a small buffer: a
+    // whole-message buffer would hold a second copy of a 1 MB roster reply at the peak.
+    let mut counter = Counter(0);
+    bincode::serde::encode_into_std_write(msg, &mut counter, config::standard())
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    let len = buf.len() - PREFIX;
+    let len = counter.0;
     if len > MAX_FRAME {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("message of {len} bytes is larger than allowed"),
         ));
     }
+    let mut out = io::BufWriter::with_capacity(WRITE_BUFFER.min(PREFIX + len), &mut w);
     // Cannot fail: len <= MAX_FRAME < u32::MAX.
-    let prefix = u32::try_from(len).unwrap_or(u32::MAX).to_be_bytes();
-    buf[..PREFIX].copy_from_slice(&prefix);
-    w.write_all(&buf)?;
-    w.flush()
+    out.write_all(&u32::try_from(len).unwrap_or(u32::MAX).to_be_bytes())?;
+    bincode::serde::encode_into_std_write(msg, &mut out, config::standard())
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    out.flush()?;
+    drop(out);
+    w.flush()?;
+    Ok(len)
+}
+
+/// The buffer between encoding and the stream.
+const WRITE_BUFFER: usize = 64 * 1024;
+
+/// A writer that only counts the bytes written to it.
+struct Counter(usize);
+
+impl Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Reads one whole frame and decodes it. The payload buffer grows only as bytes arrive,

@@ -296,14 +296,25 @@ impl Session<'_> {
     }
 }
 
+/// A reply this large (a roster, a roll call or Hari ini of thousands) is followed by giving the
+/// freed memory back.
+const LARGE_FRAME: usize = 64 * 1024;
+
 /// Writes queued messages until the queue closes or a write fails.
 fn write_loop(stream: UnixStream, outgoing: Receiver<ServerMsg>) {
     for msg in outgoing {
-        if let Err(e) = write_frame(&stream, &msg) {
-            tracing::debug!("write failed: {e}");
-            // Wakes the reader too, so the connection ends.
-            let _ = stream.shutdown(Shutdown::Both);
-            break;
+        match write_frame(&stream, &msg) {
+            Ok(len) if len >= LARGE_FRAME => {
+                drop(msg);
+                crate::allocator::return_free_memory();
+            }
+            Ok(_) => {}
+            Err(e) => {
+                tracing::debug!("write failed: {e}");
+                // Wakes the reader too, so the connection ends.
+                let _ = stream.shutdown(Shutdown::Both);
+                break;
+            }
         }
     }
 }

@@ -17,18 +17,22 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
     let marks = act.store.marks_in(slot)?;
     // The previous shift's roll call counts as left unfinished only if it was started
     // (someone marked at least one resident): a shift before mentas was in use is not.
-    let prev_marks = act.store.marks_in(slot.prev())?;
+    let prev_marked = act.store.marked_in(slot.prev())?;
     let (roll_call, headcount, due) = act.store.with_client_facts(|clients| {
+        // Of the previous roll call only its unmarked count is needed: counted from who has
+        // a mark, never built (at 10,000 residents that would cost megabytes at the peak).
+        let prev_unmarked = (!prev_marked.is_empty()).then(|| {
+            let prev = slot.prev();
+            (prev, RollCall::unmarked_count(prev, clients, &prev_marked))
+        });
         // The current shift has not ended, by definition of `slot_at`.
         let roll_call = RollCall::build(slot, clients, marks, false);
-        let prev = (!prev_marks.is_empty())
-            .then(|| RollCall::build(slot.prev(), clients, prev_marks, true));
         let headcount = Headcount::from_records(clients, &roll_call, facility.capacity);
         let due = due(&DueContext {
             now: act.now,
             clients,
             roll_call: &roll_call,
-            prev_roll_call: prev.as_ref(),
+            prev_unmarked,
         });
         (roll_call, headcount, due)
     })?;

@@ -33,6 +33,26 @@ impl Store {
             .collect()
     }
 
+    /// Who has a mark in one roll call, in id order, read from the keys alone (no mark is
+    /// decoded: enough to count what a roll call left unmarked).
+    pub fn marked_in(&self, slot: ShiftSlot) -> Result<Vec<ClientId>, StoreError> {
+        self.marks
+            .scan_prefix(slot_key(slot))
+            .keys()
+            .map(|key| {
+                let key = key?;
+                let id = key
+                    .get(5..13)
+                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    .ok_or_else(|| StoreError::Corrupt {
+                        record: "mark",
+                        key: mark_key_label(&key),
+                    })?;
+                Ok(ClientId(u64::from_be_bytes(id)))
+            })
+            .collect()
+    }
+
     /// Every mark of the roll calls dated `from` to `to` inclusive, in slot order, then
     /// resident id order.
     pub fn marks_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Mark>, StoreError> {
