@@ -1164,6 +1164,21 @@ fn in_english_at_80x24_nothing_is_cut_and_bigger_terminals_show_more() {
             "{w}×{h}:\n{screen}"
         );
         assert!(screen.contains("active / present"), "{screen}");
+        // Both columns whole, numbers included: by status and by this shift's marks.
+        let group = mentas::domain::today::Group::InResidence;
+        let registered = format!(
+            "{} / {} ",
+            v.headcount.of(group).len(),
+            v.headcount.capacity
+        );
+        let line = rows.iter().find(|l| l.contains("Registered")).unwrap();
+        let after = line.split(&registered).nth(1).unwrap_or_default();
+        let marks = v.headcount.marked_as(group).len().to_string();
+        assert!(
+            after.split_whitespace().next() == Some(marks.as_str()),
+            "{w}×{h}: {line}"
+        );
+        assert!(screen.contains("status  marks"), "{w}×{h}:\n{screen}");
     }
     // The due list: what does not fit is counted, and a taller terminal shows it all.
     let shown = |s: &str| {

@@ -307,10 +307,10 @@ impl TodayScreen {
             .chain([Line::raw(title).width()])
             .max()
             .unwrap_or(0);
-        // Content and border; never more than half the screen.
+        // Content and border; the handover panel keeps at least 34 columns (or half).
         let width = u16::try_from(content + 2)
             .unwrap_or(u16::MAX)
-            .min(body.width / 2);
+            .min(body.width.saturating_sub(34).max(body.width / 2));
         let more = lang.t(Msg::TodayNoteMore);
         let note = self.note_lines(lang, theme);
         let note_rows = Paragraph::new(note.clone())
@@ -465,7 +465,12 @@ impl TodayScreen {
             .chain([Line::raw(head_status).width()])
             .max()
             .unwrap_or(0);
-        let marks_width = Line::raw(head_marks).width().max(4);
+        let marks_width = GROUPS
+            .iter()
+            .map(|g| h.marked_as(*g).len().to_string().len())
+            .chain([Line::raw(head_marks).width()])
+            .max()
+            .unwrap_or(0);
         let mut lines = vec![Line::styled(
             format!(
                 "{:label_width$} {head_status:>status_width$}  {head_marks:>marks_width$}",

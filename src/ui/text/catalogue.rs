@@ -392,7 +392,7 @@ catalogue! {
     // Hari ini (issue 4, second review): two counts, every note, fitted lines
     TodayRegistered => "Terdaftar", "Registered";
     TodayColStatus => "status", "status";
-    TodayColMarks => "apel", "roll call";
+    TodayColMarks => "apel", "marks";
     TodayOnRollCall => "di daftar apel", "on the roll call";
     TodayMarksTitle => "Apel {}: {}", "{} roll call: {}";
     TodayNightDates => "{} → {} {}", "{} → {} {}";
