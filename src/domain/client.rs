@@ -197,6 +197,13 @@ pub struct Client {
 }
 
 impl Client {
+    /// A new revision of the record, changed by `by` at `at`.
+    pub fn record_change(&mut self, by: &str, at: chrono::NaiveDateTime) {
+        self.revision += 1;
+        self.changed_by = by.to_string();
+        self.changed_at = at;
+    }
+
     /// Current status: the latest entry in the history.
     pub fn status(&self) -> Status {
         self.history

@@ -221,9 +221,7 @@ pub(super) fn update(
             stay.admitted = draft.admitted;
             stay.referral = draft.referral;
         }
-        client.revision += 1;
-        client.changed_by = by.to_string();
-        client.changed_at = act.now;
+        client.record_change(by, act.now);
         tx.put_client(&client)?;
         tx.append_audit(&entry(
             act.now,

@@ -198,9 +198,7 @@ pub(super) fn mark(act: &Act<'_>, input: &MarkInput<'_>) -> Result<Marked, Refus
                 recorded_by: by.to_string(),
                 recorded_at: act.now,
             });
-            client.revision += 1;
-            client.changed_by = by.to_string();
-            client.changed_at = act.now;
+            client.record_change(by, act.now);
             tx.put_client(&client)?;
         }
         let recorded = effect

@@ -106,9 +106,7 @@ pub(super) fn change(
             client.details.room = String::new();
             client.details.bed = String::new();
         }
-        client.revision += 1;
-        client.changed_by = by.to_string();
-        client.changed_at = act.now;
+        client.record_change(by, act.now);
         tx.put_client(&client)?;
         let mut changes = vec![
             field_change(
@@ -240,9 +238,7 @@ pub(super) fn undo(
                 client.details.bed = bed;
             }
         }
-        client.revision += 1;
-        client.changed_by = by.to_string();
-        client.changed_at = act.now;
+        client.record_change(by, act.now);
         tx.put_client(&client)?;
         tx.append_audit(&entry(
             act.now,
@@ -294,9 +290,7 @@ pub(super) fn readmit(
         client.details.admitted = admitted;
         client.details.referral = referral;
         client.details.stage = Stage::Intake;
-        client.revision += 1;
-        client.changed_by = by.to_string();
-        client.changed_at = act.now;
+        client.record_change(by, act.now);
         tx.put_client(&client)?;
         let before = &current.details;
         let mut changes = vec![
