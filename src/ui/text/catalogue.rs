@@ -164,7 +164,7 @@ catalogue! {
     FieldName => "Nama lengkap", "Full name";
     FieldNickname => "Nama panggilan", "Nickname";
     FieldNik => "NIK", "NIK";
-    FieldKk => "No. KK", "Family card (KK)";
+    FieldKk => "No. KK", "Family card no.";
     FieldSex => "Jenis kelamin", "Sex";
     FieldBirthPlace => "Tempat lahir", "Place of birth";
     FieldBirthDate => "Tanggal lahir", "Date of birth";
