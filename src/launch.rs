@@ -137,7 +137,7 @@ fn permission_denied(dir: &Path, lang: Lang) -> String {
 fn connect(dir: &Path, start: StartSpec, lang: Lang) -> Result<SocketConnection, String> {
     let start = may_start_server(dir).then_some(start);
     let may_start = start.is_some();
-    match SocketConnection::connect(dir.to_path_buf(), start.clone()) {
+    let mut conn = match SocketConnection::connect(dir.to_path_buf(), start.clone()) {
         Ok(conn) => Ok(conn),
         Err(ConnectError::Mismatch {
             auto_started: true,
@@ -169,7 +169,9 @@ fn connect(dir: &Path, start: StartSpec, lang: Lang) -> Result<SocketConnection,
                 .map_err(|e| connect_error(dir, e, may_start, lang))
         }
         Err(e) => Err(connect_error(dir, e, may_start, lang)),
-    }
+    }?;
+    conn.set_lang(lang);
+    Ok(conn)
 }
 
 /// A failed connection to the server of `dir` as one line: a permission refusal first (a
@@ -289,8 +291,7 @@ fn tui(cli: &Cli, lang: Lang) -> Result<(), String> {
     {
         eprintln!("{}", lang.f(Msg::DemoMaking, &[&d.residents.to_string()]));
     }
-    let mut conn = connect(&dir, start_spec(&dir, idle, demo)?, lang)?;
-    conn.set_lang(lang);
+    let conn = connect(&dir, start_spec(&dir, idle, demo)?, lang)?;
     // Unexpected errors (a panic) go to the data dir's log, never over the screen.
     let _ = tracing::dispatcher::set_global_default(server::logging::dispatch(&dir, "tui"));
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -351,7 +352,6 @@ fn serve(dir: &Path, args: &ServeArgs, idle: Duration, lang: Lang) -> Result<(),
 /// Everything it says is in `lang`.
 fn staff(dir: &Path, cmd: &StaffCommand, idle: Duration, lang: Lang) -> Result<(), String> {
     let mut conn = connect(dir, start_spec(dir, idle, None)?, lang)?;
-    conn.set_lang(lang);
     let conn: &mut dyn Connection = &mut conn;
     let err = |conn: &mut dyn Connection, e: crate::client::CallError| {
         use crate::client::CallError;
@@ -471,7 +471,6 @@ fn export(dir: &Path, cmd: &ExportCommand, idle: Duration, lang: Lang) -> Result
         out,
     }) = cmd;
     let mut conn = connect(dir, start_spec(dir, idle, None)?, lang)?;
-    conn.set_lang(lang);
     let spec = crate::client::export::ExportSpec {
         format: *format,
         shift: *shift,
@@ -516,7 +515,6 @@ fn tree_counts(summary: &BackupSummary) -> String {
 fn backup(dir: &Path, file: &Path, idle: Duration, lang: Lang) -> Result<(), String> {
     let file = std::path::absolute(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut conn = connect(dir, start_spec(dir, idle, None)?, lang)?;
-    conn.set_lang(lang);
     let conn: &mut dyn Connection = &mut conn;
     let summary = conn.backup(file).map_err(|e| command_error(&e, lang))?;
     if summary.replaced_partial {

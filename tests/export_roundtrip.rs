@@ -655,7 +655,7 @@ fn the_export_form_on_the_apel_screen_writes_one_shift_with_semicolons() {
         let resident = app.roster.rows().iter().find(|c| c.reg_no == r[2]).unwrap();
         assert_eq!(
             r[4],
-            mentas::ui::screens::roster::room_text(&resident.room, &resident.bed)
+            mentas::domain::client::room_and_bed(&resident.room, &resident.bed)
         );
     }
 }

@@ -196,6 +196,17 @@ pub struct Client {
     pub changed_at: chrono::NaiveDateTime,
 }
 
+/// Room and bed as every screen and export shows them: `A1-2`, or `A1` without a bed, or
+/// nothing without a room.
+pub fn room_and_bed(room: &str, bed: &str) -> String {
+    let (room, bed) = (room.trim(), bed.trim());
+    match (room.is_empty(), bed.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => room.to_string(),
+        (false, false) => format!("{room}-{bed}"),
+    }
+}
+
 impl Client {
     /// A new revision of the record, changed by `by` at `at`.
     pub fn record_change(&mut self, by: &str, at: chrono::NaiveDateTime) {

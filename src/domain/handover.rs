@@ -1,22 +1,21 @@
 //! Handover notes (serah terima piket): what one shift tells the next. Notes are only ever
 //! added, so two people writing at once both keep their text.
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::roll_call::Phase;
 use super::shift::{Shift, ShiftSlot, ShiftTimes};
 
 /// Longest handover note, in characters.
 pub const MAX_HANDOVER: usize = 4000;
 
-/// How long after a shift ends its handover note may still be filed under it: a note
-/// begun at 20:55 in the siang shift and saved at 21:02 belongs to siang.
-pub const LATE_MINUTES: i64 = 30;
-
 /// Whether a note for `slot` may be filed at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Filing {
-    /// The current shift, or the one before within [`LATE_MINUTES`] of its end.
+    /// The current shift, or the one before while its roll call is still in its grace
+    /// period ([`LATE_MARK_GRACE_MINUTES`](super::roll_call::LATE_MARK_GRACE_MINUTES)): a note begun at 20:55 in the siang shift and
+    /// saved at 21:02 belongs to siang.
     Open,
     /// A shift that ended longer ago.
     Over,
@@ -24,17 +23,13 @@ pub enum Filing {
     NotStarted,
 }
 
-/// Decides whether a note written for `slot` may be saved at `now`.
+/// Decides whether a note written for `slot` may be saved at `now`: by the same phases
+/// as the shift's roll call.
 pub fn filing(times: &ShiftTimes, slot: ShiftSlot, now: NaiveDateTime) -> Filing {
-    let current = times.slot_at(now);
-    if slot > current {
-        Filing::NotStarted
-    } else if slot == current
-        || (slot == current.prev() && now < times.end(slot) + TimeDelta::minutes(LATE_MINUTES))
-    {
-        Filing::Open
-    } else {
-        Filing::Over
+    match Phase::of(times, slot, now) {
+        Phase::NotStarted => Filing::NotStarted,
+        Phase::Running | Phase::Grace { .. } => Filing::Open,
+        Phase::Closed => Filing::Over,
     }
 }
 

@@ -52,7 +52,7 @@ pub const RANGE_TOO_LONG: &str = "range-too-long";
 pub const RANGE_REVERSED: &str = "range-reversed";
 /// A handover note with nothing in it but spaces.
 pub const HANDOVER_EMPTY: &str = "handover-empty";
-/// A handover note for a shift that ended more than `handover::LATE_MINUTES` ago.
+/// A handover note for a shift that ended more than `roll_call::LATE_MARK_GRACE_MINUTES` ago.
 pub const HANDOVER_SHIFT_OVER: &str = "handover-shift-over";
 /// Undo of a status change that is not the resident's last one.
 pub const NOT_LAST_CHANGE: &str = "not-last-change";

@@ -44,8 +44,6 @@ pub enum Delimiter {
 }
 
 impl Delimiter {
-    pub const ALL: [Delimiter; 2] = [Delimiter::Semicolon, Delimiter::Comma];
-
     /// The separator itself.
     pub fn char(self) -> char {
         match self {

@@ -59,7 +59,9 @@ pub fn rollcall_rows(roll_calls: &[RollCall], residents: &[ClientRow]) -> Vec<Ro
                 shift: rc.slot.shift,
                 reg_no: c.map_or_else(|| format!("#{}", row.client.0), |c| c.reg_no.to_string()),
                 name: c.map_or_else(String::new, |c| display_name(&c.name, &c.nickname)),
-                room: c.map_or_else(String::new, |c| room_and_bed(&c.room, &c.bed)),
+                room: c.map_or_else(String::new, |c| {
+                    crate::domain::client::room_and_bed(&c.room, &c.bed)
+                }),
                 presence: row.presence(),
                 source,
                 note: mark.map(|m| m.note.clone()).unwrap_or_default(),
@@ -69,17 +71,6 @@ pub fn rollcall_rows(roll_calls: &[RollCall], residents: &[ClientRow]) -> Vec<Ro
         }
     }
     out
-}
-
-/// Room and bed as the roll call screen shows them: `A1-2`, or `A1` without a bed, or
-/// nothing without a room.
-pub fn room_and_bed(room: &str, bed: &str) -> String {
-    let (room, bed) = (room.trim(), bed.trim());
-    match (room.is_empty(), bed.is_empty()) {
-        (true, _) => String::new(),
-        (false, true) => room.to_string(),
-        (false, false) => format!("{room}-{bed}"),
-    }
 }
 
 /// Replaces user names in `Dicatat oleh` by the staff's display names where known

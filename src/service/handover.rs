@@ -17,7 +17,7 @@ fn wrong(code: &str) -> Refusal {
 
 /// Adds a note (trimmed; not empty, at most `MAX_HANDOVER` characters) for `slot`, signed
 /// with the author's user name and display name. `slot` is the shift the editor was
-/// opened in: the current shift, or the one before up to `LATE_MINUTES` after its end
+/// opened in: the current shift, or the one before up to `roll_call::LATE_MARK_GRACE_MINUTES` after its end
 /// (`handover-shift-over` after that; `date-in-future` for a shift not begun). `None`
 /// files it under the current shift.
 pub(super) fn add(

@@ -160,19 +160,27 @@ pub(super) fn undo(
     index: u32,
 ) -> Result<Client, Refusal> {
     let by = act.me.username.as_str();
-    // The exit's own audit entry says which room and bed it freed. Commands that write
-    // run one at a time, so nothing is appended between this read and the transaction.
-    let exit_entry = act
+    // When an exit is undone, the exit's own audit entry says which room and bed it freed
+    // (read only then: it means walking back through the trail). Commands that write run
+    // one at a time, so nothing changes between these reads and the transaction.
+    let undoing_exit = act
         .store
-        .audit_entries_rev()
-        .filter_map(Result::ok)
-        .find(|e| {
-            e.record == RecordRef::Client(id)
-                && e.action == AuditAction::StatusChanged
-                && e.changes
-                    .iter()
-                    .any(|c| c.field == "status" && c.after == "Exited")
-        });
+        .client(id)?
+        .is_some_and(|c| c.status() == Status::Exited);
+    let exit_entry = undoing_exit
+        .then(|| {
+            act.store
+                .audit_entries_rev()
+                .filter_map(Result::ok)
+                .find(|e| {
+                    e.record == RecordRef::Client(id)
+                        && e.action == AuditAction::StatusChanged
+                        && e.changes
+                            .iter()
+                            .any(|c| c.field == "status" && c.after == "Exited")
+                })
+        })
+        .flatten();
     // Who holds the bed the exit freed, if anyone does now.
     let freed_place = |field| {
         exit_entry

@@ -36,6 +36,7 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
         });
         (roll_call, headcount, due)
     })?;
+    let handovers = shift_notes(act)?;
     Ok(TodayView {
         now: act.now,
         slot,
@@ -45,8 +46,8 @@ pub(super) fn today(act: &Act<'_>) -> Result<TodayView, Refusal> {
         marked: roll_call.marked(),
         total: roll_call.rows.len(),
         due,
-        last_handover: act.store.last_handover()?,
-        handovers: shift_notes(act)?,
+        last_handover: handovers.first().cloned(),
+        handovers,
         last_backup: act.store.last_backup()?,
     })
 }
@@ -73,10 +74,7 @@ impl super::Service {
     pub fn display_names(&self, usernames: &[String]) -> Vec<String> {
         let mut names: Vec<String> = usernames
             .iter()
-            .map(|u| match self.store.staff(u) {
-                Ok(Some(staff)) if !staff.display_name.trim().is_empty() => staff.display_name,
-                _ => u.clone(),
-            })
+            .map(|u| super::roles::display_name(&self.store, u).unwrap_or_else(|_| u.clone()))
             .collect();
         names.sort();
         names.dedup();

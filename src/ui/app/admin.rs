@@ -202,7 +202,8 @@ impl App {
     /// Rahayu`.
     pub(super) fn record_label(&self, record: &RecordRef) -> String {
         match record {
-            RecordRef::Client(id) => match self.roster.rows().iter().find(|r| r.id == *id) {
+            RecordRef::Client(id) => match crate::domain::client::find_row(self.roster.rows(), *id)
+            {
                 Some(r) => format!("{} {}", r.reg_no, display_name(&r.name, &r.nickname)),
                 None => format!("#{}", id.0),
             },

@@ -66,10 +66,18 @@ impl App {
                 }
                 Popup::StaffForm(f) => f.render(frame, centered(body, 64, 10), theme, active),
                 Popup::DateRange(f) => f.render(frame, centered(body, 50, 4), theme),
-                Popup::MarkForm(f) => {
-                    f.render(frame, centered(body, 66, f.height()), theme, active)
-                }
-                Popup::ExportForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
+                Popup::MarkForm(f) => f.render(
+                    frame,
+                    centered(body, 66, f.height(body.width.min(66))),
+                    theme,
+                    active,
+                ),
+                Popup::ExportForm(f) => f.render(
+                    frame,
+                    centered(body, 76, f.height(body.width.min(76))),
+                    theme,
+                    active,
+                ),
                 Popup::ShiftTimesForm(f) => f.render(frame, centered(body, 76, 6), theme, active),
                 Popup::HandoverEditor(e) => e.render(frame, centered(body, 76, body.height), theme),
                 Popup::HandoverList(l) => {

@@ -147,26 +147,21 @@ impl ExportForm {
         .filter(|_| self.fields.error_count() == 0)
     }
 
-    /// Rows the form needs: its fields, their error lines, and the border.
-    pub fn height(&self) -> u16 {
-        let lines: usize = self
-            .fields
-            .items
-            .iter()
-            .filter(|f| f.visible)
-            .map(|f| 1 + usize::from(f.error.is_some()) + usize::from(f.warning.is_some()))
-            .sum();
-        u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2)
+    /// Rows the form needs at `width`: its fields with their messages, and the border.
+    pub fn height(&self, width: u16) -> u16 {
+        self.fields
+            .height(width.saturating_sub(2))
+            .saturating_add(2)
     }
 
-    /// Draws the form in `area`, taller downward when `area` is shorter than the form
-    /// needs (the caller's popup size predates the shift field), never past the last two
-    /// lines of the screen (notice and footer); the fields scroll if even that is short.
+    /// Draws the form in `area`, made taller downward if `area` is shorter than the form
+    /// needs, never past the last two lines of the screen (notice and footer); the fields
+    /// scroll if even that is short.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, active: bool) {
         let screen = frame.area();
         let floor = screen.bottom().saturating_sub(2).max(area.bottom());
         let area = Rect {
-            height: self.height().max(area.height).min(floor - area.y),
+            height: self.height(area.width).max(area.height).min(floor - area.y),
             ..area
         };
         let block = popup_block(self.lang.t(Msg::ExportTitle), theme);

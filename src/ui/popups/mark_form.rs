@@ -213,18 +213,13 @@ impl MarkForm {
         }
     }
 
-    /// Rows the popup needs: its border, each visible field with its error line, and the
+    /// Rows the popup needs at `width`: its border, the fields with their messages, and the
     /// focused field's hint.
-    pub fn height(&self) -> u16 {
-        let lines: usize = self
-            .fields
-            .items
-            .iter()
-            .filter(|f| f.visible)
-            .map(|f| 1 + usize::from(f.error.is_some()))
-            .sum();
-        let hint = usize::from(self.hint().is_some());
-        (lines + hint + 2) as u16
+    pub fn height(&self, width: u16) -> u16 {
+        let hint = u16::from(self.hint().is_some());
+        self.fields
+            .height(width.saturating_sub(2))
+            .saturating_add(hint + 2)
     }
 
     fn hint(&self) -> Option<&str> {

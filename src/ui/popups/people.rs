@@ -9,8 +9,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, List, ListItem, ListState};
 
 use crate::domain::ClientRow;
+use crate::domain::client::room_and_bed;
 use crate::domain::names::display_name;
-use crate::ui::screens::roster::{age_text, room_text};
+use crate::ui::screens::roster::age_text;
 use crate::ui::text::{self, Lang};
 use crate::ui::theme::Theme;
 
@@ -64,7 +65,7 @@ impl People {
                         .chars()
                         .take(24)
                         .collect::<String>(),
-                    room_text(&r.room, &r.bed),
+                    room_and_bed(&r.room, &r.bed),
                     age_text(r.birth, today),
                     text::status(lang, r.status),
                 )))

@@ -14,11 +14,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::client::room_and_bed;
 use crate::domain::{BirthDate, StatusChange, StatusDetail};
 use crate::protocol::ClientView;
 use crate::ui::action::Action;
 use crate::ui::popups::confirm::OnYes;
-use crate::ui::screens::roster::room_text;
 use crate::ui::staff_names::StaffNames;
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
@@ -217,7 +217,7 @@ impl Detail {
                 Msg::FieldStage,
                 format!("{}. {}", d.stage.number(), text::stage(lang, d.stage)),
             ),
-            (Msg::FieldRoom, or_dash(room_text(&d.room, &d.bed))),
+            (Msg::FieldRoom, or_dash(room_and_bed(&d.room, &d.bed))),
             (
                 Msg::FieldReferral,
                 text::referral(lang, d.referral).to_string(),

@@ -15,12 +15,13 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::domain::client::find_row;
+use crate::domain::client::room_and_bed;
 use crate::domain::names::{display_name, fold};
 use crate::domain::roll_call::{Phase, Presence, RollCall, RollCallRow};
 use crate::domain::shift::ShiftTimes;
 use crate::domain::{ClientId, ClientRow, Status};
 use crate::ui::action::Action;
-use crate::ui::screens::roster::room_text;
+use crate::ui::screens::roster::fit;
 use crate::ui::search::{Keys, Search};
 use crate::ui::text::{self, Lang, Msg};
 use crate::ui::theme::Theme;
@@ -547,7 +548,7 @@ impl RollCallScreen {
             };
             Row::new([
                 TableCell::from(format!("{:>3}", i + 1)),
-                TableCell::from(c.map_or_else(String::new, |c| room_text(&c.room, &c.bed))),
+                TableCell::from(c.map_or_else(String::new, |c| room_and_bed(&c.room, &c.bed))),
                 TableCell::from(c.map_or_else(String::new, |c| display_name(&c.name, &c.nickname))),
                 // The status on the roll call's date: a past roll call shows it as it was.
                 TableCell::from(
@@ -556,9 +557,9 @@ impl RollCallScreen {
                         .map_or("", |s| text::status(lang, s)),
                 ),
                 TableCell::from(Span::styled(mark, style)),
-                TableCell::from(cut(
+                TableCell::from(fit(
                     r.mark.as_ref().map_or("", |m| m.note.as_str()),
-                    note_width,
+                    usize::from(note_width),
                 )),
                 // Who marked, by name, as much of it as the column holds.
                 TableCell::from(
@@ -744,19 +745,6 @@ fn column_widths(width: u16, names: impl Iterator<Item = usize>, lang: Lang) -> 
     let note = shared - name;
     let w = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     [3, 5, w(name), w(status_width), w(mark_width), w(note), 8]
-}
-
-/// `text` in at most `width` characters, ending in "…" when cut.
-fn cut(text: &str, width: u16) -> String {
-    let width = width as usize;
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// The folded text a name jump looks for in each row: name, nickname, reg. no.

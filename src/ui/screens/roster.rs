@@ -15,6 +15,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use compact_str::CompactString;
 
+use crate::domain::client::room_and_bed;
 use crate::domain::names::{display_name, fold, fold_query};
 use crate::domain::{BirthDate, ClientId, ClientRow, Origin, Sex, Stage, Status, regency};
 use crate::ui::action::Action;
@@ -951,7 +952,7 @@ impl Column {
             Column::Stage if columns.long_stages => text::stage(lang, row.stage).into(),
             Column::Stage => text::stage_short(lang, row.stage).into(),
             Column::Status => text::status(lang, row.status).into(),
-            Column::Room => room_text(&row.room, &row.bed),
+            Column::Room => room_and_bed(&row.room, &row.bed),
             Column::Stays => row.stays.to_string(),
         };
         TableCell::from(fit(&s, width))
@@ -1002,15 +1003,6 @@ pub fn fit_name(name: &str, width: usize) -> String {
         }
     }
     fit(name, width)
-}
-
-/// `A1-3` (room A1, bed 3), or just the room.
-pub fn room_text(room: &str, bed: &str) -> String {
-    match (room.is_empty(), bed.is_empty()) {
-        (true, _) => String::new(),
-        (false, true) => room.to_string(),
-        (false, false) => format!("{room}-{bed}"),
-    }
 }
 
 #[cfg(test)]

@@ -533,11 +533,7 @@ impl TodayScreen {
     /// Every note of the last shift with notes, newest first, each headed by who wrote
     /// it, the shift it belongs to and the time written, then its text line by line.
     fn note_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
-        let notes: Vec<&HandoverNote> = if self.view.handovers.is_empty() {
-            self.view.last_handover.iter().collect()
-        } else {
-            self.view.handovers.iter().collect()
-        };
+        let notes: Vec<&HandoverNote> = self.view.handovers.iter().collect();
         if notes.is_empty() {
             return vec![Line::styled(
                 lang.t(Msg::TodayNoHandover).to_string(),

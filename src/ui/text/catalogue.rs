@@ -366,7 +366,6 @@ catalogue! {
     RollGoToNotStarted => "Piket {} hari ini belum mulai", "Today's {} shift has not started yet";
     RollGoToBeforeFirst => "Belum ada catatan sebelum {}", "There are no records before {}";
     KeyGoTo => "buka tanggal & piket", "go to date & shift";
-    KeyAnswerReturn => "jawab: kembali?", "answer: back?";
     // Roll call (second review): returns asked of every key, H asks, closed with gaps
     RollConfirmLeaveUntil => "{} sedang izin s.d. {}; catat sudah kembali? y/n", "{} is on leave until {}; record as back? y/n";
     RollConfirmAway => "{} sedang {}; catat sudah kembali? y/n", "{} is away ({}); record as back? y/n";
@@ -388,7 +387,6 @@ catalogue! {
     KeyDay => "per hari", "by day";
     KeyNewestOldest => "terbaru/terlama", "newest/oldest";
     KeyClose => "tutup", "close";
-    TodayDueMore => "+{} lagi", "+{} more";
     // Hari ini (issue 4, second review): two counts, every note, fitted lines
     TodayRegistered => "Terdaftar", "Registered";
     TodayColStatus => "status", "status";
@@ -566,8 +564,6 @@ catalogue! {
     CliEnableHint => "Kepala panti ({}) dapat mengaktifkan: mentas staff enable {}", "The facility head ({}) can enable it: mentas staff enable {}";
     CliNoStaffAccount => "Tidak ada akun staf untuk {}", "No staff account for {}";
     CliNoOsUser => "Tidak ada pengguna OS \"{}\" di mesin ini; periksa ejaannya, atau tambahkan --force bila akunnya dibuat nanti", "There is no OS user \"{}\" on this machine; check the spelling, or add --force if the login is made later";
-    CliYes => "ya", "yes";
-    CliNo => "tidak", "no";
     CliRestartAsk => "mentas: server yang berjalan versi lebih lama (protokol {}; mentas ini protokol {}).\nMulai ulang server sekarang? Pengguna lain tersambung sendiri. [y/N] ", "mentas: the running server is an older version (protocol {}; this mentas speaks {}).\nRestart the server now? Others using it reconnect by themselves. [y/N] ";
     CliNotRestarted => "tidak dimulai ulang; server lama masih berjalan", "not restarted; the older server is still running";
     LaunchServerNewer => "server mentas yang berjalan lebih baru (protokol {}; mentas ini protokol {}); jalankan program mentas yang baru", "the running mentas server is newer (protocol {}; this mentas speaks {}); run the newer mentas program";
